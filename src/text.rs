@@ -1,0 +1,140 @@
+//! Small text utilities shared by several stages: sentence boundaries and
+//! whitespace normalisation. No language analysis beyond that lives here.
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "rev", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "mt", "ft", "approx", "dept", "est", "fig", "gov", "hon", "maj", "messrs",
+];
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub fn normalize_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Splits text into sentences, returning byte ranges into `text`.
+///
+/// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes or
+/// brackets) when whitespace and then an upper-case letter, digit or opening
+/// quote follow. Full stops after common abbreviations, initials ("J. Smith")
+/// and inside numbers ("3.5") do not end a sentence.
+pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Extend over closing punctuation: quotes, brackets, further stops.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && !rest.is_empty() {
+            continue; // no whitespace after the stop: "3.5", "U.S.-Russia"
+        }
+        let next_char = trimmed.chars().next();
+        let starts_sentence = match next_char {
+            None => true,
+            Some(n) => n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(".contains(n),
+        };
+        if !starts_sentence || (c == '.' && is_abbreviation_before(text, i)) {
+            continue;
+        }
+        if next_char.is_some() {
+            let sentence = text[start..end].trim();
+            if !sentence.is_empty() {
+                let lead = text[start..end].len() - text[start..end].trim_start().len();
+                spans.push((start + lead, start + lead + sentence.len()));
+            }
+            start = end;
+        }
+    }
+    let tail = &text[start..];
+    if !tail.trim().is_empty() {
+        let lead = tail.len() - tail.trim_start().len();
+        spans.push((start + lead, start + lead + tail.trim().len()));
+    }
+    spans
+}
+
+/// Splits text into sentences (see [`sentence_spans`]).
+pub fn sentences(text: &str) -> Vec<&str> {
+    sentence_spans(text)
+        .into_iter()
+        .map(|(s, e)| &text[s..e])
+        .collect()
+}
+
+/// True when the full stop at byte `dot` follows an abbreviation or an initial.
+fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "J. Smith"
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(
+            sentences("It rained. Then it stopped! Did it? Yes."),
+            vec!["It rained.", "Then it stopped!", "Did it?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_numbers_together() {
+        let text = "Mr. Smith met J. R. Jones in the U.S. capital. Growth was 3.5% this year.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Mr. Smith met J. R. Jones in the U.S. capital.",
+                "Growth was 3.5% this year."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let text = "\"We will win.\" She left. “Never,” he said.";
+        assert_eq!(
+            sentences(text),
+            vec!["\"We will win.\"", "She left.", "“Never,” he said."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_stop_does_not_split() {
+        assert_eq!(
+            sentences("Sales rose 5 p.c. last year."),
+            vec!["Sales rose 5 p.c. last year."]
+        );
+    }
+
+    #[test]
+    fn normalizes_whitespace() {
+        assert_eq!(normalize_whitespace("  a \n\t b  "), "a b");
+    }
+}
