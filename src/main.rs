@@ -1,1 +1,218 @@
-fn main() {}
+//! The `newsdex` binary: parses flags, calls the library, maps errors to exit codes.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use cli::{Cli, ColorChoice, Command, ExtractArgs, IndexArgs, SearchArgs};
+use newsdex::corpus::{Found, find_article_files, parse_file};
+use newsdex::extract::extract;
+use newsdex::index::writer::{IndexOptions, build_index};
+use newsdex::index::{self, NewsIndex};
+use newsdex::output::progress::IndexProgress;
+use newsdex::output::{json, terminal};
+use newsdex::passages::split_passages;
+use newsdex::search::filters::{parse_date_range, parse_date_span};
+use newsdex::search::{Filters, SearchRequest, search};
+
+/// Where the index lives unless `--index` says otherwise.
+const DEFAULT_INDEX: &str = "index";
+/// The bundled corpus, indexed by default.
+const DEFAULT_CORPUS: &str = "corpus";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Extract(args) => run_extract(args),
+    };
+    match outcome {
+        Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("newsdex: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|io_error| io_error.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// The bundled corpus: `corpus/` here, else the one beside the sources this
+/// binary was built from (so `cargo install --path .` still finds it).
+fn default_corpus() -> PathBuf {
+    let here = PathBuf::from(DEFAULT_CORPUS);
+    if here.is_dir() {
+        return here;
+    }
+    let beside_sources = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_CORPUS);
+    if beside_sources.is_dir() {
+        beside_sources
+    } else {
+        here
+    }
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from)
+}
+
+fn run_index(args: IndexArgs) -> Result<bool> {
+    let roots = if args.paths.is_empty() {
+        vec![default_corpus()]
+    } else {
+        args.paths
+    };
+    let options = IndexOptions {
+        roots,
+        index_dir: args.index,
+        threads: args.threads.unwrap_or_else(default_threads).max(1),
+        memory_mb: args.memory as usize,
+        extract: !args.no_extract,
+    };
+    let progress = IndexProgress::new(!args.quiet && io::stderr().is_terminal());
+    let summary = build_index(&options, &progress)?;
+    if !args.quiet {
+        terminal::write_index_summary(&mut io::stderr(), &summary)?;
+    }
+    Ok(true)
+}
+
+fn run_search(args: SearchArgs) -> Result<bool> {
+    let filters = Filters {
+        speakers: args.speaker,
+        entities: args.entity,
+        sources: args.source,
+        since: args
+            .since
+            .as_deref()
+            .map(parse_date_span)
+            .transpose()?
+            .map(|span| span.0),
+        until: args
+            .until
+            .as_deref()
+            .map(parse_date_span)
+            .transpose()?
+            .map(|span| span.1),
+        mentions: args.mentions.as_deref().map(parse_date_range).transpose()?,
+    };
+    if let (Some(since), Some(until)) = (filters.since, filters.until) {
+        if since > until {
+            anyhow::bail!("--since {since} is after --until {until}: nothing can match");
+        }
+    }
+    let index_dir = match args.index {
+        Some(dir) => dir,
+        None => {
+            let dir = PathBuf::from(DEFAULT_INDEX);
+            if !index::exists(&dir) {
+                build_default_index(&dir)?;
+            }
+            dir
+        }
+    };
+    let index = NewsIndex::open(&index_dir)?;
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        filters,
+        limit: args.limit,
+        per_article: args.per_article,
+        ..SearchRequest::new("")
+    };
+    let results = search(&index, &request)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", json::search_results(&results)?)?;
+    } else {
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        terminal::write_search_results(&mut out, &results, terminal::Style::new(color))?;
+    }
+    out.flush()?;
+    if let Some(undated) = results.undated_excluded.filter(|&n| n > 0) {
+        eprintln!(
+            "note: {undated} matching passage{} left out: {} no published date",
+            if undated == 1 { " was" } else { "s were" },
+            if undated == 1 {
+                "its article has"
+            } else {
+                "their articles have"
+            }
+        );
+    }
+    Ok(!results.hits.is_empty())
+}
+
+/// First use: build the default index from the bundled corpus.
+fn build_default_index(dir: &Path) -> Result<()> {
+    let corpus = default_corpus();
+    eprintln!(
+        "note: no index yet; building {} from the bundled corpus {} (once)",
+        dir.display(),
+        corpus.display()
+    );
+    let options = IndexOptions {
+        roots: vec![corpus],
+        index_dir: dir.to_path_buf(),
+        threads: default_threads(),
+        memory_mb: 256,
+        extract: true,
+    };
+    let progress = IndexProgress::new(io::stderr().is_terminal());
+    let summary = build_index(&options, &progress).context("cannot build the default index")?;
+    terminal::write_index_summary(&mut io::stderr(), &summary)?;
+    Ok(())
+}
+
+fn run_extract(args: ExtractArgs) -> Result<bool> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut any = false;
+    let mut failure: Option<io::Error> = None;
+    for found in find_article_files(&args.paths) {
+        match found {
+            Found::Article { path, format } => {
+                parse_file(&path, format, &mut |parsed| match parsed {
+                    Ok(article) => {
+                        let passages = split_passages(&article.paragraphs);
+                        let extraction = extract(&article, &passages);
+                        let line = json::extraction_line(&article, &passages, &extraction);
+                        let written = match line {
+                            Ok(line) => writeln!(out, "{line}"),
+                            Err(error) => Err(io::Error::other(error)),
+                        };
+                        if let Err(error) = written {
+                            failure.get_or_insert(error);
+                        }
+                        any = true;
+                    }
+                    Err(problem) => eprintln!("newsdex: skipped {problem}"),
+                })
+            }
+            Found::Skipped(problem) => eprintln!("newsdex: skipped {problem}"),
+        }
+        if let Some(error) = failure.take() {
+            return Err(error.into());
+        }
+    }
+    out.flush()?;
+    Ok(any)
+}

@@ -1,1 +1,413 @@
-//! placeholder
+//! Searching the index: ranked passages with highlighted snippets.
+//!
+//! Ranking happens in tiers, each below the one before whatever its scores:
+//! passages matching the whole query come first (and among them, with a
+//! `--speaker` or `--entity` filter, those where the name itself speaks or
+//! occurs), then passages matching only most of the words, marked with the
+//! words they miss. Within a tier, BM25 (titles boosted) orders the hits.
+//! Results are plain data; rendering is left to `output`.
+
+pub mod filters;
+pub mod query;
+pub mod snippet;
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone,
+};
+use tantivy::schema::{Field, Value};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+
+use crate::index::NewsIndex;
+use crate::index::document::from_tantivy_date;
+pub use filters::Filters;
+use query::{ParsedQuery, QueryError, QueryFrontEnd};
+
+/// Name of the fast field that identifies a passage's article.
+const ARTICLE_KEY_FIELD: &str = "article_key";
+
+/// Largest `--limit` accepted.
+pub const MAX_LIMIT: usize = 10_000;
+
+/// A search to run.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// Query text in the query syntax; may be empty when filters are given.
+    pub query: String,
+    /// Filters beside the query.
+    pub filters: Filters,
+    /// Hits to return.
+    pub limit: usize,
+    /// Passages per article at most (0: no cap).
+    pub per_article: usize,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+impl SearchRequest {
+    /// A request with the CLI's defaults.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            filters: Filters::default(),
+            limit: 10,
+            per_article: 1,
+            snippet_chars: 320,
+        }
+    }
+}
+
+/// One ranked passage.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    /// 1-based position in the results.
+    pub rank: usize,
+    /// BM25 score within its tier.
+    pub score: Score,
+    /// Article identifier.
+    pub article_id: String,
+    /// Article file.
+    pub path: String,
+    /// Article headline.
+    pub title: String,
+    /// Byte ranges of query terms in `title`.
+    pub title_highlights: Vec<(usize, usize)>,
+    /// Outlet, when known.
+    pub source: Option<String>,
+    /// Topic folder.
+    pub category: Option<String>,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// Passage number within the article, from 0.
+    pub passage: u64,
+    /// The whole passage.
+    pub text: String,
+    /// The passage, or the best window of it.
+    pub snippet: String,
+    /// Byte ranges of query terms in `snippet`.
+    pub highlights: Vec<(usize, usize)>,
+    /// People who speak in this passage.
+    pub speakers: Vec<String>,
+    /// Organisations that speak in this passage.
+    pub org_speakers: Vec<String>,
+    /// People named in this passage.
+    pub persons: Vec<String>,
+    /// Organisations named in this passage.
+    pub organizations: Vec<String>,
+    /// Places named in this passage.
+    pub places: Vec<String>,
+    /// Query items this passage does not match (only for partial matches).
+    pub missing: Vec<String>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Passages matching the query and filters (whole or partial matches).
+    pub total: usize,
+    /// Of those, passages matching the whole query.
+    pub total_full: usize,
+    /// With a published-date filter: matching passages left out because their
+    /// article has no published date.
+    pub undated_excluded: Option<usize>,
+    /// The hits, best first.
+    pub hits: Vec<Hit>,
+}
+
+/// A tier of results: a query and whether its hits are partial matches.
+struct Tier {
+    query: Box<dyn Query>,
+    partial: bool,
+}
+
+/// Runs a search.
+pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    if request.limit == 0 || request.limit > MAX_LIMIT {
+        return Err(QueryError(format!(
+            "--limit {} is out of range: give 1 to {MAX_LIMIT}",
+            request.limit
+        ))
+        .into());
+    }
+    let fields = &index.fields;
+    let searcher = index.reader.searcher();
+    let parsed = QueryFrontEnd::new(&index.index, fields).parse(&request.query)?;
+    if parsed.is_none() && request.filters.is_empty() {
+        return Err(QueryError(
+            "empty query: give words to search for, or a filter such as --speaker".to_string(),
+        )
+        .into());
+    }
+    let whole: Box<dyn Query> = parsed.as_ref().map_or_else(
+        || Box::new(AllQuery) as Box<dyn Query>,
+        |p| p.all.box_clone(),
+    );
+    let relaxed = parsed.as_ref().and_then(ParsedQuery::relaxed);
+    let filter_clauses = request.filters.clauses(fields, true);
+
+    let full = conjunction(whole.box_clone(), &filter_clauses, None);
+    let partial = relaxed.as_ref().map(|relaxed| {
+        conjunction(
+            relaxed.box_clone(),
+            &filter_clauses,
+            Some(whole.box_clone()),
+        )
+    });
+    let total_full = searcher.search(&full, &Count)?;
+    let total_partial = match &partial {
+        Some(query) => searcher.search(query, &Count)?,
+        None => 0,
+    };
+
+    let mut tiers = Vec::new();
+    let preferred = request.filters.preferred_passages(fields);
+    for (base, is_partial) in [(Some(full), false), (partial, true)] {
+        let Some(base) = base else { continue };
+        match &preferred {
+            Some(preferred) => {
+                tiers.push(Tier {
+                    query: with_clause(&base, Occur::Must, preferred.as_ref()),
+                    partial: is_partial,
+                });
+                tiers.push(Tier {
+                    query: with_clause(&base, Occur::MustNot, preferred.as_ref()),
+                    partial: is_partial,
+                });
+            }
+            None => tiers.push(Tier {
+                query: Box::new(base),
+                partial: is_partial,
+            }),
+        }
+    }
+
+    let mut collector = HitCollector {
+        searcher: &searcher,
+        per_article: request.per_article,
+        taken_per_article: HashMap::new(),
+        picked: Vec::new(),
+    };
+    for tier in &tiers {
+        if collector.picked.len() >= request.limit {
+            break;
+        }
+        let remaining = request.limit - collector.picked.len();
+        collector.collect_tier(tier, parsed.as_ref(), remaining)?;
+    }
+
+    let undated_excluded = if request.filters.has_published_range() {
+        let mut clauses = request.filters.clauses(fields, false);
+        clauses.push((Occur::MustNot, filters::has_published()));
+        Some(searcher.search(&conjunction(whole.box_clone(), &clauses, None), &Count)?)
+    } else {
+        None
+    };
+
+    let mut terms = HashSet::new();
+    whole.query_terms(&mut |term, _| {
+        let searched = term.field() == fields.text || term.field() == fields.title;
+        if let Some(text) = term.value().as_str().filter(|_| searched) {
+            terms.insert(text.to_string());
+        }
+    });
+    let mut analyzer = index
+        .index
+        .tokenizer_for_field(fields.text)
+        .context("the index has no analyzer for passage text")?;
+    let mut hits = Vec::with_capacity(collector.picked.len());
+    for (rank, picked) in collector.picked.into_iter().enumerate() {
+        let document: TantivyDocument = searcher.doc(picked.address)?;
+        let text = first_text(&document, fields.text);
+        let title = first_text(&document, fields.title);
+        let ranges = snippet::highlight(&text, &mut analyzer, &terms);
+        let shown = snippet::snippet(&text, &ranges, request.snippet_chars);
+        hits.push(Hit {
+            rank: rank + 1,
+            score: picked.score,
+            article_id: first_text(&document, fields.article_id),
+            path: first_text(&document, fields.path),
+            title_highlights: snippet::highlight(&title, &mut analyzer, &terms),
+            title,
+            source: document
+                .get_first(fields.source)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            category: document
+                .get_first(fields.category)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            published: document
+                .get_first(fields.published)
+                .and_then(|v| v.as_datetime())
+                .and_then(from_tantivy_date),
+            passage: document
+                .get_first(fields.passage)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+            snippet: shown.text,
+            highlights: shown.ranges,
+            text,
+            speakers: all_texts(&document, fields.speaker),
+            org_speakers: all_texts(&document, fields.org_speaker),
+            persons: all_texts(&document, fields.person),
+            organizations: all_texts(&document, fields.organization),
+            places: all_texts(&document, fields.place),
+            missing: picked.missing,
+        });
+    }
+    Ok(SearchResults {
+        query: request.query.clone(),
+        total: total_full + total_partial,
+        total_full,
+        undated_excluded,
+        hits,
+    })
+}
+
+/// A passage chosen for the results, before its stored fields are loaded.
+struct Picked {
+    address: DocAddress,
+    score: Score,
+    missing: Vec<String>,
+}
+
+/// Walks tiers in order, keeping at most `per_article` passages of an article.
+struct HitCollector<'a> {
+    searcher: &'a Searcher,
+    per_article: usize,
+    taken_per_article: HashMap<u64, usize>,
+    picked: Vec<Picked>,
+}
+
+impl HitCollector<'_> {
+    /// Adds up to `wanted` hits from `tier`, fetching deeper when the
+    /// per-article cap throws candidates away.
+    fn collect_tier(
+        &mut self,
+        tier: &Tier,
+        parsed: Option<&ParsedQuery>,
+        wanted: usize,
+    ) -> Result<()> {
+        let mut fetch = wanted * 3 + 16;
+        loop {
+            let top = self
+                .searcher
+                .search(&tier.query, &TopDocs::with_limit(fetch).order_by_score())?;
+            let exhausted = top.len() < fetch;
+            let mut candidates: Vec<Picked> = top
+                .into_iter()
+                .map(|(score, address)| Picked {
+                    address,
+                    score,
+                    missing: Vec::new(),
+                })
+                .collect();
+            if tier.partial {
+                if let Some(parsed) = parsed {
+                    self.mark_missing(parsed, &mut candidates)?;
+                }
+                // Most words matched first; BM25 breaks ties (the sort is stable).
+                candidates.sort_by_key(|picked| picked.missing.len());
+            }
+            let mut taken = self.taken_per_article.clone();
+            let mut accepted = Vec::new();
+            for candidate in candidates {
+                if accepted.len() == wanted {
+                    break;
+                }
+                let key = self.article_of(candidate.address)?;
+                let count = taken.entry(key).or_insert(0);
+                if self.per_article == 0 || *count < self.per_article {
+                    *count += 1;
+                    accepted.push(candidate);
+                }
+            }
+            if accepted.len() == wanted || exhausted {
+                self.taken_per_article = taken;
+                self.picked.extend(accepted);
+                return Ok(());
+            }
+            fetch *= 4;
+        }
+    }
+
+    fn article_of(&self, address: DocAddress) -> Result<u64> {
+        let segment = self.searcher.segment_reader(address.segment_ord);
+        let column = segment.fast_fields().u64(ARTICLE_KEY_FIELD)?;
+        Ok(column
+            .first(address.doc_id)
+            .unwrap_or(u64::from(address.segment_ord) << 32 | u64::from(address.doc_id)))
+    }
+
+    /// Records, for each candidate, the query items it does not match.
+    fn mark_missing(&self, parsed: &ParsedQuery, candidates: &mut [Picked]) -> Result<()> {
+        let scoring = EnableScoring::disabled_from_searcher(self.searcher);
+        for item in &parsed.items {
+            let weight = item.query.weight(scoring)?;
+            for candidate in candidates.iter_mut() {
+                let segment = self.searcher.segment_reader(candidate.address.segment_ord);
+                let mut scorer = weight.scorer(segment, 1.0)?;
+                let doc = candidate.address.doc_id;
+                // A fresh scorer already sits on its first match, which may be past `doc`.
+                let current = scorer.doc();
+                let matches = current == doc || (current < doc && scorer.seek(doc) == doc);
+                if !matches {
+                    candidate.missing.push(item.label.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `main`, plus filter clauses that do not change scores, minus `excluded`.
+fn conjunction(
+    main: Box<dyn Query>,
+    filters: &[(Occur, Box<dyn Query>)],
+    excluded: Option<Box<dyn Query>>,
+) -> BooleanQuery {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    for (occur, query) in filters {
+        clauses.push((*occur, unscored(query.box_clone())));
+    }
+    if let Some(excluded) = excluded {
+        clauses.push((Occur::MustNot, excluded));
+    }
+    BooleanQuery::new(clauses)
+}
+
+/// `base` with one more unscored clause.
+fn with_clause(base: &BooleanQuery, occur: Occur, extra: &dyn Query) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, base.box_clone()),
+        (occur, unscored(extra.box_clone())),
+    ]))
+}
+
+/// Wraps a filter so that it selects documents without adding to their score.
+fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn first_text(document: &TantivyDocument, field: Field) -> String {
+    document
+        .get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn all_texts(document: &TantivyDocument, field: Field) -> Vec<String> {
+    document
+        .get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,245 @@
+//! The index schema: one Tantivy document per passage, carrying its article's fields.
+//!
+//! Ranking is per passage, so every passage document repeats the article-level
+//! fields (title, path, published date, article speakers) it needs to be filtered
+//! and shown on its own. This module names the fields, registers the analyzers
+//! they use, and defines how names become exact-match keys; it does not read
+//! files or run queries.
+
+use tantivy::Index;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+
+/// Analyzer for passage text and titles: words, lower-cased, English-stemmed.
+pub const STEMMED: &str = "newsdex_stem";
+/// Analyzer for names searched as words (`speaker:witkoff`): lower-cased, not stemmed.
+pub const NAME_WORDS: &str = "newsdex_name";
+/// Analyzer for exact, case-insensitive keys (`--speaker "Steve Witkoff"`, `category:sport`).
+pub const KEYWORD: &str = "newsdex_keyword";
+
+/// Bumped whenever the schema or what the extractor puts in it changes, so an
+/// index built by another version is rebuilt rather than mixed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles to every field, resolved once from the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Stable article identifier (path, plus `#line` for JSON Lines).
+    pub article_id: Field,
+    /// A 64-bit hash of the article id, as a fast field, so search can cap
+    /// passages per article without loading stored documents.
+    pub article_key: Field,
+    /// File path, for display.
+    pub path: Field,
+    /// Headline, searchable and stored.
+    pub title: Field,
+    /// The passage text, searchable and stored.
+    pub text: Field,
+    /// Passage number within its article, from 0.
+    pub passage: Field,
+    /// Number of passages in the article.
+    pub passage_count: Field,
+    /// Topic folder name, as an exact key.
+    pub category: Field,
+    /// Outlet, as an exact key.
+    pub source: Field,
+    /// Publication date, when known.
+    pub published: Field,
+    /// People who speak in this passage, as words.
+    pub speaker: Field,
+    /// Organisations that speak in this passage, as words.
+    pub org_speaker: Field,
+    /// Exact keys of this passage's speakers (see [`name_keys`]).
+    pub speaker_key: Field,
+    /// Exact keys of every speaker in the article.
+    pub article_speaker_key: Field,
+    /// Every speaker in the article, stored for display.
+    pub article_speakers: Field,
+    /// People, organisations and places named in this passage, as words.
+    pub entity: Field,
+    /// People named in this passage, stored.
+    pub person: Field,
+    /// Organisations named in this passage, stored.
+    pub organization: Field,
+    /// Places named in this passage, stored.
+    pub place: Field,
+    /// Exact keys of this passage's entities.
+    pub entity_key: Field,
+    /// Exact keys of every entity in the article.
+    pub article_entity_key: Field,
+    /// Days mentioned in this passage (see `index::document`).
+    pub mentions: Field,
+}
+
+/// Builds the schema. Field names are what users type in queries (`title:`, `speaker:`).
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let stemmed = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(STEMMED)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let name_words = |stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NAME_WORDS)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let keyword = |stored: bool| {
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD)
+                .set_index_option(IndexRecordOption::Basic),
+        );
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    builder.add_text_field("article_id", STRING | STORED);
+    builder.add_u64_field("article_key", FAST);
+    builder.add_text_field("path", STORED);
+    builder.add_text_field("title", stemmed.clone());
+    builder.add_text_field("text", stemmed);
+    builder.add_u64_field("passage", STORED | FAST);
+    builder.add_u64_field("passage_count", STORED);
+    builder.add_text_field("category", keyword(true));
+    builder.add_text_field("source", keyword(true));
+    builder.add_date_field("published", INDEXED | STORED | FAST);
+    builder.add_text_field("speaker", name_words(true));
+    builder.add_text_field("org_speaker", name_words(true));
+    builder.add_text_field("speaker_key", keyword(false));
+    builder.add_text_field("article_speaker_key", keyword(false));
+    builder.add_text_field("article_speakers", STORED);
+    builder.add_text_field("entity", name_words(false));
+    builder.add_text_field("person", STORED);
+    builder.add_text_field("organization", STORED);
+    builder.add_text_field("place", STORED);
+    builder.add_text_field("entity_key", keyword(false));
+    builder.add_text_field("article_entity_key", keyword(false));
+    builder.add_date_field("mentions", INDEXED | FAST);
+    builder.build()
+}
+
+impl Fields {
+    /// Resolves the field handles from a schema built by [`build_schema`].
+    pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
+        let field = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            article_id: field("article_id")?,
+            article_key: field("article_key")?,
+            path: field("path")?,
+            title: field("title")?,
+            text: field("text")?,
+            passage: field("passage")?,
+            passage_count: field("passage_count")?,
+            category: field("category")?,
+            source: field("source")?,
+            published: field("published")?,
+            speaker: field("speaker")?,
+            org_speaker: field("org_speaker")?,
+            speaker_key: field("speaker_key")?,
+            article_speaker_key: field("article_speaker_key")?,
+            article_speakers: field("article_speakers")?,
+            entity: field("entity")?,
+            person: field("person")?,
+            organization: field("organization")?,
+            place: field("place")?,
+            entity_key: field("entity_key")?,
+            article_entity_key: field("article_entity_key")?,
+            mentions: field("mentions")?,
+        })
+    }
+}
+
+/// Registers the analyzers the schema names; needed on every opened index.
+pub fn register_analyzers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(
+        STEMMED,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::default())
+            .build(),
+    );
+    tokenizers.register(
+        NAME_WORDS,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+    tokenizers.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+/// The exact-match keys a name is indexed under: the whole name, and for a
+/// person's multi-word name its last word too, so `--speaker Blair` and
+/// `--speaker "Tony Blair"` both find Tony Blair but not "Blair Smith".
+pub fn name_keys(name: &str, is_person: bool) -> Vec<String> {
+    let full = normalize_key(name);
+    let mut keys = Vec::with_capacity(2);
+    if let Some(last) = full
+        .rsplit(' ')
+        .next()
+        .filter(|last| is_person && last.len() < full.len())
+    {
+        keys.push(last.to_string());
+    }
+    keys.push(full);
+    keys
+}
+
+/// A stable 64-bit FNV-1a hash of an article id (stable across builds and
+/// platforms, unlike `std`'s hasher).
+pub fn article_key(article_id: &str) -> u64 {
+    article_id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// Lower-cases a name and folds its whitespace, as keys are stored.
+pub fn normalize_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_keys_are_full_name_and_surname() {
+        assert_eq!(name_keys("Tony  Blair", true), vec!["blair", "tony blair"]);
+        assert_eq!(name_keys("Witkoff", true), vec!["witkoff"]);
+        assert_eq!(
+            name_keys("Liberal Democrats", false),
+            vec!["liberal democrats"]
+        );
+    }
+
+    #[test]
+    fn schema_fields_resolve() {
+        let schema = build_schema();
+        assert!(Fields::new(&schema).is_ok());
+    }
+}

@@ -1,0 +1,188 @@
+//! Human-readable output: ranked hits with highlighted snippets, and the
+//! closing summary of an indexing run.
+//!
+//! Highlights are ANSI bold red when colour is on, `**word**` otherwise, so
+//! the output stays readable when piped or saved.
+
+use std::io::{self, Write};
+
+use crate::index::writer::IndexSummary;
+use crate::search::SearchResults;
+
+/// ANSI styles, or none.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    color: bool,
+}
+
+impl Style {
+    /// Styles with (`true`) or without ANSI colour.
+    pub fn new(color: bool) -> Style {
+        Style { color }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Marks highlighted byte ranges of `text`.
+    fn highlight(&self, text: &str, ranges: &[(usize, usize)], base: Option<&str>) -> String {
+        let (open, close) = if self.color {
+            (
+                "\x1b[1;31m".to_string(),
+                format!(
+                    "\x1b[0m{}",
+                    base.map(|code| format!("\x1b[{code}m")).unwrap_or_default()
+                ),
+            )
+        } else {
+            ("**".to_string(), "**".to_string())
+        };
+        let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+        let mut last = 0;
+        for &(from, to) in ranges {
+            if from < last
+                || to > text.len()
+                || !text.is_char_boundary(from)
+                || !text.is_char_boundary(to)
+            {
+                continue;
+            }
+            out.push_str(&text[last..from]);
+            out.push_str(&open);
+            out.push_str(&text[from..to]);
+            out.push_str(&close);
+            last = to;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+}
+
+/// Writes search hits, best first, then a one-line summary.
+pub fn write_search_results(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    style: Style,
+) -> io::Result<()> {
+    for hit in &results.hits {
+        let title = style.highlight(&hit.title, &hit.title_highlights, Some("1"));
+        writeln!(
+            out,
+            "{} {}",
+            style.paint("1;32", &format!("{:>2}.", hit.rank)),
+            style.paint("1", &title)
+        )?;
+        let mut meta = vec![style.paint("35", &format!("{} ¶{}", hit.path, hit.passage + 1))];
+        if let Some(published) = hit.published {
+            meta.push(style.paint("36", &published.to_string()));
+        }
+        if let Some(source) = &hit.source {
+            meta.push(source.clone());
+        }
+        writeln!(out, "    {}", meta.join(" · "))?;
+        let mut speakers: Vec<&str> = hit.speakers.iter().map(String::as_str).collect();
+        speakers.extend(hit.org_speakers.iter().map(String::as_str));
+        if !speakers.is_empty() {
+            writeln!(
+                out,
+                "    {} {}",
+                style.paint("33", "speakers:"),
+                speakers.join(", ")
+            )?;
+        }
+        writeln!(
+            out,
+            "    {}",
+            style.highlight(&hit.snippet, &hit.highlights, None)
+        )?;
+        if !hit.missing.is_empty() {
+            writeln!(
+                out,
+                "    {} {}",
+                style.paint("2", "missing:"),
+                style.paint("2;9", &hit.missing.join(" "))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let partial = results.total - results.total_full;
+    let mut summary = format!(
+        "{} of {} matching passage{}",
+        results.hits.len(),
+        results.total,
+        if results.total == 1 { "" } else { "s" }
+    );
+    if partial > 0 {
+        summary.push_str(&format!(
+            " ({} match every word, {partial} only some)",
+            results.total_full
+        ));
+    }
+    writeln!(out, "{}", style.paint("2", &format!("Showing {summary}.")))?;
+    Ok(())
+}
+
+/// Writes the closing summary of an indexing run.
+pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::Result<()> {
+    let seconds = summary.elapsed.as_secs_f64();
+    let rate = if seconds > 0.0 {
+        summary.articles as f64 / seconds
+    } else {
+        0.0
+    };
+    writeln!(
+        out,
+        "Indexed {} articles ({} passages) in {:.2}s ({:.0} articles/s); {} skipped.",
+        summary.articles,
+        summary.passages,
+        seconds,
+        rate,
+        summary.skipped.len()
+    )?;
+    const SHOWN: usize = 10;
+    for problem in summary.skipped.iter().take(SHOWN) {
+        writeln!(out, "  skipped {problem}")?;
+    }
+    if summary.skipped.len() > SHOWN {
+        writeln!(
+            out,
+            "  … and {} more skipped",
+            summary.skipped.len() - SHOWN
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_highlights_use_markers() {
+        let style = Style::new(false);
+        assert_eq!(
+            style.highlight("the peace plan", &[(4, 9), (10, 14)], None),
+            "the **peace** **plan**"
+        );
+    }
+
+    #[test]
+    fn coloured_highlights_use_ansi() {
+        let style = Style::new(true);
+        assert_eq!(
+            style.highlight("a b", &[(2, 3)], None),
+            "a \x1b[1;31mb\x1b[0m"
+        );
+    }
+
+    #[test]
+    fn bad_ranges_are_ignored_not_panicked_on() {
+        let style = Style::new(false);
+        assert_eq!(style.highlight("é", &[(1, 2), (0, 9)], None), "é");
+    }
+}

@@ -1,0 +1,246 @@
+//! Filters beside the query: speakers, entities, sources, published dates and
+//! mentioned dates, as Tantivy queries.
+//!
+//! Speaker and entity filters admit an article when the name is among its
+//! speakers or entities; a second, passage-level query lets search rank the
+//! passages where the name itself occurs first. Date arguments are parsed here
+//! because they are filter syntax (`2025`, `2025-11`, `2025-11-26`, `A..B`).
+
+use std::ops::Bound;
+
+use chrono::{Months, NaiveDate};
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::query::QueryError;
+use crate::index::document::to_tantivy_date;
+use crate::index::schema::{Fields, normalize_key};
+
+/// What a search is narrowed to, besides its query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Any of these people or organisations speaks in the article.
+    pub speakers: Vec<String>,
+    /// Each of these entities is named in the article.
+    pub entities: Vec<String>,
+    /// The article comes from one of these outlets.
+    pub sources: Vec<String>,
+    /// Published on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Published on or before this day.
+    pub until: Option<NaiveDate>,
+    /// The passage mentions a day in this inclusive range.
+    pub mentions: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Filters {
+    /// True when nothing narrows the search.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// True when a published-date bound is set.
+    pub fn has_published_range(&self) -> bool {
+        self.since.is_some() || self.until.is_some()
+    }
+
+    /// Clauses every hit must satisfy. With `include_published` false the
+    /// published-date bounds are left out (to count what they exclude).
+    pub fn clauses(
+        &self,
+        fields: &Fields,
+        include_published: bool,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !self.speakers.is_empty() {
+            clauses.push((
+                Occur::Must,
+                any_key(fields.article_speaker_key, &self.speakers),
+            ));
+        }
+        for entity in &self.entities {
+            clauses.push((
+                Occur::Must,
+                any_key(fields.article_entity_key, std::slice::from_ref(entity)),
+            ));
+        }
+        if !self.sources.is_empty() {
+            clauses.push((Occur::Must, any_key(fields.source, &self.sources)));
+        }
+        if include_published && self.has_published_range() {
+            clauses.push((
+                Occur::Must,
+                date_range(fields.published, self.since, self.until),
+            ));
+        }
+        if let Some((start, end)) = self.mentions {
+            clauses.push((
+                Occur::Must,
+                date_range(fields.mentions, Some(start), Some(end)),
+            ));
+        }
+        clauses
+    }
+
+    /// Matches passages where a filtered speaker speaks or a filtered entity is
+    /// named: these rank above the rest of the article. `None` without such filters.
+    pub fn preferred_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !self.speakers.is_empty() {
+            clauses.push((Occur::Should, any_key(fields.speaker_key, &self.speakers)));
+        }
+        if !self.entities.is_empty() {
+            clauses.push((Occur::Should, any_key(fields.entity_key, &self.entities)));
+        }
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+}
+
+/// Documents whose `field` holds any of `names` as an exact (case-insensitive) key.
+fn any_key(field: Field, names: &[String]) -> Box<dyn Query> {
+    let clauses = names
+        .iter()
+        .map(|name| {
+            let term = Term::from_field_text(field, &normalize_key(name));
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Documents with a date in `field` between the two days, inclusive.
+fn date_range(field: Field, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+    let bound = |day: Option<NaiveDate>, make: fn(Term) -> Bound<Term>| {
+        day.map_or(Bound::Unbounded, |day| {
+            make(Term::from_field_date_for_search(
+                field,
+                to_tantivy_date(day),
+            ))
+        })
+    };
+    Box::new(RangeQuery::new(
+        bound(since, Bound::Included),
+        bound(until, Bound::Included),
+    ))
+}
+
+/// Passages that have a published date (to count those a date filter drops).
+pub fn has_published() -> Box<dyn Query> {
+    Box::new(ExistsQuery::new("published".to_string(), false))
+}
+
+/// Parses `2025`, `2025-11` or `2025-11-26` as the inclusive span of days it names.
+pub fn parse_date_span(text: &str) -> Result<(NaiveDate, NaiveDate), QueryError> {
+    let invalid = || {
+        QueryError(format!(
+            "`{text}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025, 2025-11, 2025-11-26)"
+        ))
+    };
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |part: &str| -> Result<u32, QueryError> {
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        part.parse().map_err(|_| invalid())
+    };
+    match parts.as_slice() {
+        [year] if year.len() == 4 => {
+            let year = number(year)? as i32;
+            let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(invalid)?;
+            let end = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(invalid)?;
+            Ok((start, end))
+        }
+        [year, month] if year.len() == 4 => {
+            let month_number = number(month)?;
+            let start = NaiveDate::from_ymd_opt(number(year)? as i32, month_number, 1)
+                .ok_or_else(|| QueryError(format!("`{text}`: there is no month {month_number}")))?;
+            let end = start
+                .checked_add_months(Months::new(1))
+                .and_then(|next| next.pred_opt())
+                .ok_or_else(invalid)?;
+            Ok((start, end))
+        }
+        [year, month, day] if year.len() == 4 => {
+            let date = NaiveDate::from_ymd_opt(number(year)? as i32, number(month)?, number(day)?)
+                .ok_or_else(|| QueryError(format!("`{text}` is not a day of the calendar")))?;
+            Ok((date, date))
+        }
+        _ => Err(invalid()),
+    }
+}
+
+/// Parses a `--mentions` argument: one date span, or `A..B` between two.
+pub fn parse_date_range(text: &str) -> Result<(NaiveDate, NaiveDate), QueryError> {
+    match text.split_once("..") {
+        Some((from, to)) => {
+            let start = if from.trim().is_empty() {
+                NaiveDate::MIN
+            } else {
+                parse_date_span(from)?.0
+            };
+            let end = if to.trim().is_empty() {
+                NaiveDate::MAX
+            } else {
+                parse_date_span(to)?.1
+            };
+            if start > end {
+                return Err(QueryError(format!(
+                    "`{text}`: the range ends before it starts"
+                )));
+            }
+            Ok((start, end))
+        }
+        None => parse_date_span(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn date_spans_cover_years_months_and_days() {
+        assert_eq!(
+            parse_date_span("2025"),
+            Ok((day(2025, 1, 1), day(2025, 12, 31)))
+        );
+        assert_eq!(
+            parse_date_span("2024-02"),
+            Ok((day(2024, 2, 1), day(2024, 2, 29)))
+        );
+        assert_eq!(
+            parse_date_span("2025-11-26"),
+            Ok((day(2025, 11, 26), day(2025, 11, 26)))
+        );
+    }
+
+    #[test]
+    fn bad_dates_say_what_is_wrong() {
+        assert_eq!(
+            parse_date_span("2025-13-45").err().map(|e| e.0).as_deref(),
+            Some("`2025-13-45` is not a day of the calendar")
+        );
+        assert_eq!(
+            parse_date_span("2025-13").err().map(|e| e.0).as_deref(),
+            Some("`2025-13`: there is no month 13")
+        );
+        assert!(parse_date_span("yesterday").is_err());
+        assert!(parse_date_span("25-1-1").is_err());
+    }
+
+    #[test]
+    fn ranges_may_be_open() {
+        assert_eq!(
+            parse_date_range("2024..2025-06"),
+            Ok((day(2024, 1, 1), day(2025, 6, 30)))
+        );
+        assert_eq!(parse_date_range("2025..").map(|r| r.0), Ok(day(2025, 1, 1)));
+        assert!(parse_date_range("2026..2025").is_err());
+    }
+}

@@ -1,0 +1,229 @@
+//! Highlighted snippets, built from a passage's stored text and the query's terms.
+//!
+//! Tantivy's `SnippetGenerator` re-scores fragments for every hit; passages are
+//! already short, so this highlighter only re-tokenizes the passage with the
+//! field's own analyzer, marks tokens whose analysed form is a query term, and
+//! cuts a window around the densest run of matches when the passage is long.
+//! It knows nothing about ranking or output formats.
+
+use std::collections::HashSet;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+/// A piece of text with byte ranges to highlight.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlighted {
+    /// The text shown (may be a window of the original, with `…` at cut ends).
+    pub text: String,
+    /// Byte ranges into `text`, sorted and non-overlapping.
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// Marks every token of `text` that `analyzer` turns into one of `terms`.
+pub fn highlight(
+    text: &str,
+    analyzer: &mut TextAnalyzer,
+    terms: &HashSet<String>,
+) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if terms.is_empty() {
+        return ranges;
+    }
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        if terms.contains(&token.text) {
+            match ranges.last_mut() {
+                Some(last) if token.offset_from <= last.1 => last.1 = last.1.max(token.offset_to),
+                _ => ranges.push((token.offset_from, token.offset_to)),
+            }
+        }
+    }
+    ranges
+}
+
+/// Builds the snippet of a passage: the whole passage when it fits in
+/// `max_chars`, else the window of about that size holding the most matches,
+/// widened to word boundaries and marked with `…` where cut.
+pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> Highlighted {
+    if text.chars().count() <= max_chars {
+        return Highlighted {
+            text: text.to_string(),
+            ranges: ranges.to_vec(),
+        };
+    }
+    let max_bytes = byte_len_of_chars(text, max_chars);
+    let (window_start, window_end) = best_window(text, ranges, max_bytes);
+    let start = word_start_at_or_before(text, window_start);
+    let end = word_end_at_or_after(text, window_end.max(start));
+    let mut shown = String::with_capacity(end - start + 8);
+    let prefix = if start > 0 { "… " } else { "" };
+    shown.push_str(prefix);
+    shown.push_str(text[start..end].trim());
+    let leading_trim = text[start..end].len() - text[start..end].trim_start().len();
+    if end < text.len() {
+        shown.push_str(" …");
+    }
+    let offset = prefix.len() as isize - (start + leading_trim) as isize;
+    let body_end = prefix.len() + text[start..end].trim().len();
+    let shifted = ranges
+        .iter()
+        .filter(|(from, to)| *from >= start + leading_trim && *to <= end)
+        .map(|(from, to)| {
+            (
+                (*from as isize + offset) as usize,
+                (*to as isize + offset) as usize,
+            )
+        })
+        .filter(|(_, to)| *to <= body_end)
+        .collect();
+    Highlighted {
+        text: shown,
+        ranges: shifted,
+    }
+}
+
+/// The byte window of at most `max_bytes` (approximately) with the most
+/// highlighted ranges, starting a little before its first match so the match
+/// has context.
+fn best_window(text: &str, ranges: &[(usize, usize)], max_bytes: usize) -> (usize, usize) {
+    if ranges.is_empty() {
+        return (0, max_bytes.min(text.len()));
+    }
+    let mut best = (0usize, 0usize); // (count, index of first range)
+    for (first, (from, _)) in ranges.iter().enumerate() {
+        let count = ranges[first..]
+            .iter()
+            .take_while(|(_, to)| *to <= from + max_bytes)
+            .count();
+        if count > best.0 {
+            best = (count, first);
+        }
+    }
+    let lead_in = max_bytes / 5;
+    let first_match = ranges[best.1].0;
+    // A match near the top reads best from the very beginning.
+    let mut start = if first_match <= lead_in * 2 {
+        0
+    } else {
+        first_match - lead_in
+    };
+    // Prefer to start at the beginning of the sentence when it is close.
+    if let Some(sentence_start) = text[..first_match]
+        .rfind(". ")
+        .map(|p| p + 2)
+        .filter(|sentence_start| first_match - sentence_start <= lead_in)
+    {
+        start = sentence_start;
+    }
+    let end = (start + max_bytes).min(text.len());
+    let start = if end == text.len() {
+        text.len().saturating_sub(max_bytes)
+    } else {
+        start
+    };
+    (
+        floor_char_boundary(text, start),
+        floor_char_boundary(text, end),
+    )
+}
+
+fn byte_len_of_chars(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn word_start_at_or_before(text: &str, index: usize) -> usize {
+    if index == 0 {
+        return 0;
+    }
+    text[..index]
+        .rfind(char::is_whitespace)
+        .map_or(0, |p| p + 1)
+}
+
+fn word_end_at_or_after(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    text[index..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| index + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, Stemmer};
+
+    fn analyzer() -> TextAnalyzer {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::default())
+            .build()
+    }
+
+    fn terms(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn marked(h: &Highlighted) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for (from, to) in &h.ranges {
+            out.push_str(&h.text[last..*from]);
+            out.push_str("**");
+            out.push_str(&h.text[*from..*to]);
+            out.push_str("**");
+            last = *to;
+        }
+        out.push_str(&h.text[last..]);
+        out
+    }
+
+    #[test]
+    fn highlights_stemmed_matches_whatever_the_case() {
+        // The stemmer folds "peaceful" into "peac" too: highlights show what matched.
+        let text = "Talks on the Peace plans continued; peaceful talking.";
+        let ranges = highlight(text, &mut analyzer(), &terms(&["peac", "plan", "talk"]));
+        let h = snippet(text, &ranges, 300);
+        assert_eq!(
+            marked(&h),
+            "**Talks** on the **Peace** **plans** continued; **peaceful** **talking**."
+        );
+    }
+
+    #[test]
+    fn long_passages_are_cut_around_the_matches() {
+        let filler = "Nothing to see in this sentence at all. ".repeat(20);
+        let text = format!("{filler}The envoy met Ushakov in Moscow. {filler}");
+        let ranges = highlight(&text, &mut analyzer(), &terms(&["ushakov"]));
+        let h = snippet(&text, &ranges, 200);
+        assert!(h.text.starts_with("… "), "{}", h.text);
+        assert!(h.text.ends_with(" …"), "{}", h.text);
+        assert!(h.text.chars().count() <= 210);
+        assert_eq!(h.ranges.len(), 1);
+        let (from, to) = h.ranges[0];
+        assert_eq!(&h.text[from..to], "Ushakov");
+    }
+
+    #[test]
+    fn unicode_text_is_cut_on_char_boundaries() {
+        let text = "é".repeat(500) + " Zelensky said " + &"ü".repeat(500);
+        let ranges = highlight(&text, &mut analyzer(), &terms(&["zelenski", "zelensky"]));
+        let h = snippet(&text, &ranges, 100);
+        assert!(
+            h.ranges
+                .iter()
+                .all(|(f, t)| h.text.is_char_boundary(*f) && h.text.is_char_boundary(*t))
+        );
+    }
+}
