@@ -108,10 +108,10 @@ fn run_search(args: SearchArgs) -> Result<bool> {
             .map(|span| span.1),
         mentions: args.mentions.as_deref().map(parse_date_range).transpose()?,
     };
-    if let (Some(since), Some(until)) = (filters.since, filters.until) {
-        if since > until {
-            anyhow::bail!("--since {since} is after --until {until}: nothing can match");
-        }
+    if let (Some(since), Some(until)) = (filters.since, filters.until)
+        && since > until
+    {
+        anyhow::bail!("--since {since} is after --until {until}: nothing can match");
     }
     let index_dir = match args.index {
         Some(dir) => dir,
