@@ -28,7 +28,8 @@ const QUERY_HELP: &str = "\
 Query syntax:
   peace plan              passages with both words (stemmed: plans, planned…)
   \"peace plan\"            the exact phrase
-  peace -russia           exclude a word
+  \"peace -russia\"         exclude a word (quote the query, or put -- before it,
+                          so -russia is not read as a flag)
   peace OR ceasefire      either word
   title:envoy             a word in the headline
   speaker:witkoff         a passage where Witkoff speaks
