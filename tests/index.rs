@@ -16,8 +16,16 @@ fn bad_files_are_reported_and_skipped_and_the_rest_indexed() {
         "Date: 2025-03-14\n\nHarbour crane returns\n\nThe harbour crane returned to service on Friday, the port said.\n",
     )
     .expect("write");
-    fs::write(corpus.join("local/binary.txt"), b"\x00\x01\x02PNG\x00\x00garbage").expect("write");
-    fs::write(corpus.join("local/broken.json"), "{\"title\": \"Half an object\",").expect("write");
+    fs::write(
+        corpus.join("local/binary.txt"),
+        b"\x00\x01\x02PNG\x00\x00garbage",
+    )
+    .expect("write");
+    fs::write(
+        corpus.join("local/broken.json"),
+        "{\"title\": \"Half an object\",",
+    )
+    .expect("write");
     fs::write(
         corpus.join("local/lines.jsonl"),
         "{\"title\": \"Ferry timetable\", \"text\": \"The ferry timetable changes in May.\"}\nnot json at all\n{\"title\": \"Lighthouse\", \"text\": \"The lighthouse keeper retired.\"}\n",
@@ -107,14 +115,18 @@ fn refuses_to_write_into_a_folder_that_is_not_an_index() {
         .expect("runs");
     assert_clean_error(&output, "not a newsdex index");
     assert_eq!(
-        fs::read_to_string(dir.path().join("thesis.docx")).ok().as_deref(),
+        fs::read_to_string(dir.path().join("thesis.docx"))
+            .ok()
+            .as_deref(),
         Some("precious")
     );
 }
 
 #[test]
 fn indexes_the_real_corpora_completely() {
-    let Some(corpora) = shared_corpora() else { return };
+    let Some(corpora) = shared_corpora() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let output = newsdex()
         .arg("index")

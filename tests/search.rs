@@ -37,8 +37,14 @@ fn bad_queries_get_one_line_errors_and_exit_two() {
     let index = bundled_index();
     let index = index.as_path();
     assert_clean_error(&search(index, &["peace \"plan"]), "unbalanced quote");
-    assert_clean_error(&search(index, &["nosuchfield:x"]), "unknown field `nosuchfield:`");
-    assert_clean_error(&search(index, &["--since", "2025-13-45", "peace"]), "2025-13-45");
+    assert_clean_error(
+        &search(index, &["nosuchfield:x"]),
+        "unknown field `nosuchfield:`",
+    );
+    assert_clean_error(
+        &search(index, &["--since", "2025-13-45", "peace"]),
+        "2025-13-45",
+    );
     assert_clean_error(&search(index, &["--limit", "0", "peace"]), "--limit 0");
     assert_clean_error(&search(index, &[""]), "empty query");
     assert_clean_error(&search(index, &["--", "-peace"]), "only excludes");
@@ -73,7 +79,11 @@ fn per_article_caps_passages_from_one_story() {
     let three = search_json(&index, &["Witkoff", "--limit", "20", "--per-article", "3"]);
     let seed_hits = three["hits"]
         .as_array()
-        .map(|hits| hits.iter().filter(|h| h["path"].as_str().is_some_and(|p| p.contains("000_d0a2"))).count())
+        .map(|hits| {
+            hits.iter()
+                .filter(|h| h["path"].as_str().is_some_and(|p| p.contains("000_d0a2")))
+                .count()
+        })
         .unwrap_or(0);
     assert_eq!(seed_hits, 3);
 }
@@ -88,10 +98,25 @@ fn json_hits_have_the_documented_shape() {
     assert_eq!(hits.len(), 5);
     for (i, hit) in hits.iter().enumerate() {
         assert_eq!(hit["rank"], i + 1);
-        for key in ["score", "path", "title", "source", "published", "passage", "text", "snippet"] {
+        for key in [
+            "score",
+            "path",
+            "title",
+            "source",
+            "published",
+            "passage",
+            "text",
+            "snippet",
+        ] {
             assert!(hit.get(key).is_some(), "{key} missing from {hit}");
         }
-        for key in ["highlights", "speakers", "persons", "organizations", "places"] {
+        for key in [
+            "highlights",
+            "speakers",
+            "persons",
+            "organizations",
+            "places",
+        ] {
             assert!(hit[key].is_array(), "{key} is not an array in {hit}");
         }
         let snippet = hit["snippet"].as_str().unwrap_or_default();
@@ -100,7 +125,10 @@ fn json_hits_have_the_documented_shape() {
         for range in highlights {
             let start = range[0].as_u64().unwrap_or(u64::MAX) as usize;
             let end = range[1].as_u64().unwrap_or(0) as usize;
-            assert_eq!(snippet.get(start..end).map(str::to_lowercase).as_deref(), Some("blair"));
+            assert_eq!(
+                snippet.get(start..end).map(str::to_lowercase).as_deref(),
+                Some("blair")
+            );
         }
     }
 }
@@ -108,7 +136,20 @@ fn json_hits_have_the_documented_shape() {
 #[test]
 fn date_filters_keep_only_that_year_on_wikinews() {
     let Some(index) = shared_index() else { return };
-    let json = search_json(&index, &["--since", "2020", "--until", "2020", "--limit", "50", "--per-article", "0", "the"]);
+    let json = search_json(
+        &index,
+        &[
+            "--since",
+            "2020",
+            "--until",
+            "2020",
+            "--limit",
+            "50",
+            "--per-article",
+            "0",
+            "the",
+        ],
+    );
     let hits = json["hits"].as_array().expect("hits");
     assert!(!hits.is_empty(), "{json}");
     for hit in hits {
@@ -117,16 +158,29 @@ fn date_filters_keep_only_that_year_on_wikinews() {
     }
     // BBC stories have no date and are left out, and the user is told.
     let output = search(&index, &["--since", "2020", "--until", "2020", "the"]);
-    assert!(stderr(&output).contains("no published date"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no published date"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn month_filters_are_inclusive() {
     let Some(index) = shared_index() else { return };
-    let json = search_json(&index, &["--since", "2005-03", "--until", "2005-03", "--limit", "30", "the"]);
+    let json = search_json(
+        &index,
+        &[
+            "--since", "2005-03", "--until", "2005-03", "--limit", "30", "the",
+        ],
+    );
     let hits = json["hits"].as_array().expect("hits");
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|hit| hit["published"].as_str().is_some_and(|p| p.starts_with("2005-03-"))));
+    assert!(hits.iter().all(|hit| {
+        hit["published"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("2005-03-"))
+    }));
 }
 
 #[test]
@@ -135,5 +189,8 @@ fn category_field_narrows_to_a_topic_folder() {
     let json = search_json(&index, &["category:sport", "england", "--limit", "10"]);
     let hits = json["hits"].as_array().expect("hits");
     assert_eq!(hits.len(), 10);
-    assert!(hits.iter().all(|hit| hit["path"].as_str().is_some_and(|p| p.contains("/sport/"))));
+    assert!(
+        hits.iter()
+            .all(|hit| hit["path"].as_str().is_some_and(|p| p.contains("/sport/")))
+    );
 }

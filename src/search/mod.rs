@@ -17,6 +17,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone,
 };
@@ -193,6 +194,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         per_article: request.per_article,
         taken_per_article: HashMap::new(),
         picked: Vec::new(),
+        article_columns: Vec::new(),
     };
     for tier in &tiers {
         if collector.picked.len() >= request.limit {
@@ -284,6 +286,8 @@ struct HitCollector<'a> {
     per_article: usize,
     taken_per_article: HashMap<u64, usize>,
     picked: Vec<Picked>,
+    /// The article-key column of each segment, opened on first use.
+    article_columns: Vec<Option<Column<u64>>>,
 }
 
 impl HitCollector<'_> {
@@ -338,9 +342,21 @@ impl HitCollector<'_> {
         }
     }
 
-    fn article_of(&self, address: DocAddress) -> Result<u64> {
-        let segment = self.searcher.segment_reader(address.segment_ord);
-        let column = segment.fast_fields().u64(ARTICLE_KEY_FIELD)?;
+    fn article_of(&mut self, address: DocAddress) -> Result<u64> {
+        let segment_ord = address.segment_ord as usize;
+        if self.article_columns.len() <= segment_ord {
+            self.article_columns.resize(segment_ord + 1, None);
+        }
+        let column = match &self.article_columns[segment_ord] {
+            Some(column) => column.clone(),
+            None => {
+                let segment = self.searcher.segment_reader(address.segment_ord);
+                let column = segment.fast_fields().u64(ARTICLE_KEY_FIELD)?;
+                self.article_columns[segment_ord] = Some(column.clone());
+                column
+            }
+        };
+        // Every passage has a key; a missing one counts as its own article.
         Ok(column
             .first(address.doc_id)
             .unwrap_or(u64::from(address.segment_ord) << 32 | u64::from(address.doc_id)))

@@ -40,7 +40,9 @@ pub fn shared_corpora() -> Option<PathBuf> {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("CI=true but ../shared/corpora (or NEWSDEX_CORPORA) is missing");
         }
-        eprintln!("note: skipping: ../shared/corpora not found (set NEWSDEX_CORPORA to run this test)");
+        eprintln!(
+            "note: skipping: ../shared/corpora not found (set NEWSDEX_CORPORA to run this test)"
+        );
     }
     found
 }
@@ -50,7 +52,11 @@ pub fn build_index(paths: &[&Path]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let index = dir.path().join("index");
     let mut command = newsdex();
-    command.arg("index").arg("--quiet").arg("--index").arg(&index);
+    command
+        .arg("index")
+        .arg("--quiet")
+        .arg("--index")
+        .arg(&index);
     for path in paths {
         command.arg(path);
     }
@@ -73,7 +79,10 @@ pub fn shared_index() -> Option<PathBuf> {
     INDEX
         .get_or_init(|| {
             let corpora = shared_corpora()?;
-            Some(build_index(&[&corpora.join("bbc"), &corpora.join("wikinews")]))
+            Some(build_index(&[
+                &corpora.join("bbc"),
+                &corpora.join("wikinews"),
+            ]))
         })
         .as_ref()
         .map(|dir| dir.path().join("index"))
