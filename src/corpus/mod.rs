@@ -3,17 +3,45 @@
 //! This stage knows file formats (plain text, Markdown with front matter, JSON,
 //! JSON Lines, HTML) and nothing about language analysis or storage: it hands
 //! clean paragraphs and metadata to the stages after it.
+//!
+//! The flow is [`find_article_files`] (which files, in which order) →
+//! [`parse_file`] (one file to zero or more articles). Anything that goes wrong
+//! with one file, or one line of a file, becomes a [`Problem`]: reported and
+//! counted by the caller, never fatal, so one broken file cannot stop an index
+//! run over thousands.
+//!
+//! Each format lives in its own module; what they share (dates, turning loose
+//! fields into a valid `Article`) lives in [`date`] and `draft`.
 
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+pub mod date;
+mod draft;
+mod html;
+mod json;
+mod markdown;
+pub mod read;
+mod text;
+pub mod walk;
+
+#[cfg(test)]
+mod corpora_tests;
+
+pub use date::parse_published;
+pub use draft::source_from_url;
+pub use read::{MAX_FILE_BYTES, read_text};
+pub use walk::{Found, find_article_files};
 
 /// One news article, as parsed from a file (or one line of a JSON Lines file).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Article {
     /// Stable identifier: the file path as given on the command line, plus
-    /// `#N` (1-based line number) for articles inside a JSON Lines file.
+    /// `#N` (1-based line number) for articles inside a JSON Lines file, or
+    /// `#N` (1-based position) for articles inside a JSON array.
     pub id: String,
     /// The file the article came from.
     pub path: PathBuf,
@@ -33,4 +61,156 @@ pub struct Article {
     pub category: Option<String>,
     /// Free-form tags from front matter or JSON.
     pub tags: Vec<String>,
+}
+
+/// The file formats newsdex reads, recognised by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Format {
+    /// `.txt`: optional `Key: value` header, a title line, then paragraphs.
+    Text,
+    /// `.md`, `.markdown`: optional YAML front matter, then Markdown.
+    Markdown,
+    /// `.json`: one article object, or an array of them.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article object per line.
+    JsonLines,
+    /// `.html`, `.htm`: a web page; the article is found inside it.
+    Html,
+}
+
+impl Format {
+    /// The format of a file, from its extension (case-insensitive), or `None`
+    /// when the extension is missing or not supported.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Something that went wrong with one file or one line of a file. Reported,
+/// counted, never fatal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The file at fault.
+    pub path: PathBuf,
+    /// The 1-based line, for problems with one line of a JSON Lines file.
+    pub line: Option<usize>,
+    /// What went wrong, as a sentence fragment ("not valid JSON: ...").
+    pub reason: String,
+}
+
+impl Problem {
+    /// A problem with a whole file.
+    pub fn new(path: impl Into<PathBuf>, reason: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            line: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.reason),
+            None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Parses one file into articles, calling `emit` for each article or problem,
+/// in file order.
+///
+/// JSON Lines files are streamed line by line, so their size is not limited and
+/// a bad line costs only that line. Every other format is read whole with
+/// [`read_text`] (and so is subject to [`MAX_FILE_BYTES`]).
+pub fn parse_file(path: &Path, format: Format, emit: &mut dyn FnMut(Result<Article, Problem>)) {
+    if format == Format::JsonLines {
+        json::parse_lines_file(path, emit);
+        return;
+    }
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(reason) => return emit(Err(Problem::new(path, reason))),
+    };
+    parse_str(path, format, &text, emit);
+}
+
+/// Parses text already in memory as if it were the content of `path`.
+///
+/// Useful for tests and for callers that get articles from somewhere other than
+/// the file system; `path` still sets the article's id and category.
+pub fn parse_str(
+    path: &Path,
+    format: Format,
+    text: &str,
+    emit: &mut dyn FnMut(Result<Article, Problem>),
+) {
+    match format {
+        Format::Text => emit(text::parse(path, text)),
+        Format::Markdown => emit(markdown::parse(path, text)),
+        Format::Html => emit(html::parse(path, text)),
+        Format::Json => json::parse(path, text, emit),
+        Format::JsonLines => json::parse_lines(path, text.as_bytes(), emit),
+    }
+}
+
+/// Parses one file and collects what [`parse_file`] emits.
+pub fn parse_file_to_vec(path: &Path, format: Format) -> Vec<Result<Article, Problem>> {
+    let mut out = Vec::new();
+    parse_file(path, format, &mut |item| out.push(item));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_from_extension_ignores_case() {
+        let cases = [
+            ("a.txt", Some(Format::Text)),
+            ("a.TXT", Some(Format::Text)),
+            ("a.md", Some(Format::Markdown)),
+            ("a.Markdown", Some(Format::Markdown)),
+            ("a.json", Some(Format::Json)),
+            ("a.jsonl", Some(Format::JsonLines)),
+            ("a.NDJSON", Some(Format::JsonLines)),
+            ("a.html", Some(Format::Html)),
+            ("a.HTM", Some(Format::Html)),
+            ("a.pdf", None),
+            ("Makefile", None),
+            (".txt", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(Format::from_path(Path::new(path)), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn problem_display_names_file_and_line() {
+        let p = Problem::new(
+            "corpus/x.json",
+            "not valid JSON: expected value at line 1 column 5",
+        );
+        assert_eq!(
+            p.to_string(),
+            "corpus/x.json: not valid JSON: expected value at line 1 column 5"
+        );
+        let p = Problem {
+            line: Some(7),
+            ..Problem::new("corpus/y.jsonl", "no article text")
+        };
+        assert_eq!(p.to_string(), "corpus/y.jsonl:7: no article text");
+    }
 }
