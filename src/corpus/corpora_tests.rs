@@ -11,17 +11,22 @@ use std::time::Instant;
 use super::{Article, Found, Problem, find_article_files, parse_file};
 
 fn corpora() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("NEWSDEX_CORPORA").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")),
-    ];
-    let found = candidates.into_iter().flatten().find(|p| p.is_dir());
-    if found.is_none() {
-        let message = "corpora not found: set NEWSDEX_CORPORA or put them in ../shared/corpora";
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-        eprintln!("note: {message}; skipping");
+    // An explicit location wins, even when wrong: a typo must not quietly
+    // fall back to another copy.
+    let dir = match std::env::var_os("NEWSDEX_CORPORA") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
+    };
+    if dir.is_dir() {
+        return Some(dir);
     }
-    found
+    let message = format!(
+        "corpora not found at {} (set NEWSDEX_CORPORA, or put them in ../shared/corpora)",
+        dir.display()
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    eprintln!("note: {message}; skipping");
+    None
 }
 
 /// Walks and parses everything under `root`.

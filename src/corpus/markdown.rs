@@ -332,6 +332,7 @@ fn table_row(t: &str) -> Option<String> {
 /// their text), images (dropped), HTML tags, escapes and entities.
 fn strip_inline(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
+    let emphasis = emphasis_markers(&chars);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -393,20 +394,7 @@ fn strip_inline(s: &str) -> String {
             },
             '*' | '_' | '~' => {
                 let run = run_len(&chars, i, c);
-                let before = i.checked_sub(1).map(|j| chars[j]);
-                let after = chars.get(i + run).copied();
-                let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
-                let space = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
-                let literal = match c {
-                    // "~" alone is prose ("~5km"); "~~" is strike-through.
-                    '~' => run != 2,
-                    // snake_case and 2 * 3 are not emphasis.
-                    '_' => (word(before) && word(after)) || (space(before) && space(after)),
-                    _ => {
-                        (run == 1 && word(before) && word(after)) || (space(before) && space(after))
-                    }
-                };
-                if literal {
+                if !emphasis[i] {
                     out.extend(&chars[i..i + run]);
                 }
                 i += run;
@@ -428,6 +416,52 @@ fn strip_inline(s: &str) -> String {
         }
     }
     out
+}
+
+/// Marks (at the start index of each run) the `*`, `_` and `~~` runs that
+/// are emphasis markers: runs that can open paired with a later run of the
+/// same character and length that can close. Unpaired runs are prose
+/// (`*.example.com`, `2 * 3`, `snake_case`, `~5km`) and stay.
+fn emphasis_markers(chars: &[char]) -> Vec<bool> {
+    let mut marked = vec![false; chars.len()];
+    // Openers waiting for a closer: (index, char, run length).
+    let mut open: Vec<(usize, char, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !matches!(c, '*' | '_' | '~') {
+            i += if c == '\\' { 2 } else { 1 };
+            continue;
+        }
+        let run = run_len(chars, i, c);
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + run).copied();
+        let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        let space = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
+        // `_` inside a word (snake_case) never delimits; `~` only as `~~`.
+        let usable = match c {
+            '_' => !(word(before) && word(after)),
+            '~' => run == 2,
+            _ => true,
+        };
+        if usable {
+            let can_close = !space(before);
+            let can_open = !space(after);
+            let partner = open
+                .iter()
+                .rposition(|&(_, oc, olen)| oc == c && olen == run)
+                .filter(|_| can_close);
+            if let Some(k) = partner {
+                marked[open[k].0] = true;
+                marked[i] = true;
+                open.truncate(k);
+            } else if can_open {
+                open.push((i, c, run));
+            }
+        }
+        i += run;
+    }
+    marked
 }
 
 fn run_len(chars: &[char], start: usize, c: char) -> usize {
@@ -610,6 +644,7 @@ mod tests {
             "Body with **bold**, __strong__, *em*, _em_, ~~gone~~ and `code`.\n\n\
              A [link](https://x.org \"t\") and ![an image](i.png) and [ref][1] and <b>tags</b>.\n\n\
              snake_case, 2 * 3, 5*3, ~5km, C# and \\*escaped\\* &amp; &#8217;s and [music].\n\n\
+             *.example.org hosts, ***both*** and **bold *nested* inside**.\n\n\
              [1]: https://example.org\n",
         );
         assert_eq!(
@@ -618,6 +653,7 @@ mod tests {
                 "Body with bold, strong, em, em, gone and code.",
                 "A link and and ref and tags.",
                 "snake_case, 2 * 3, 5*3, ~5km, C# and *escaped* & ’s and [music].",
+                "*.example.org hosts, both and bold nested inside.",
             ]
         );
     }

@@ -213,4 +213,91 @@ mod tests {
         };
         assert_eq!(p.to_string(), "corpus/y.jsonl:7: no article text");
     }
+
+    fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create dir");
+        }
+        std::fs::write(&path, bytes).expect("write file");
+        path
+    }
+
+    #[test]
+    fn parse_file_reads_decodes_and_dispatches() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        let txt = write(d, "sport/199.txt", b"Title\r\n\r\nWon \xA32m.\r\n");
+        let md = write(
+            d,
+            "wiki/a.md",
+            b"\xEF\xBB\xBF---\r\ntitle: T\r\ndate: 2025-01-02\r\n---\r\nBody *text*.\r\n",
+        );
+        let json = write(
+            d,
+            "j/a.json",
+            br#"[{"title": "A", "text": "a"}, {"title": "B", "text": "b"}]"#,
+        );
+        let jsonl = write(d, "j/b.jsonl", b"{\"text\": \"a\"}\nnope\n");
+        let html = write(d, "h/a.html", b"<title>T</title><p>Para.</p>");
+
+        let out = parse_file_to_vec(&txt, Format::Text);
+        let [Ok(a)] = out.as_slice() else {
+            panic!("{out:?}")
+        };
+        assert_eq!(a.paragraphs, vec!["Won \u{a3}2m."]);
+        assert_eq!(a.id, txt.to_string_lossy());
+        assert_eq!(a.path, txt);
+        assert_eq!(a.category.as_deref(), Some("sport"));
+
+        let out = parse_file_to_vec(&md, Format::Markdown);
+        let [Ok(a)] = out.as_slice() else {
+            panic!("{out:?}")
+        };
+        assert_eq!(
+            (a.title.as_str(), a.paragraphs[0].as_str()),
+            ("T", "Body text.")
+        );
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 1, 2));
+
+        let ids: Vec<String> = parse_file_to_vec(&json, Format::Json)
+            .into_iter()
+            .map(|r| r.map(|a| a.id).unwrap_or_else(|p| p.to_string()))
+            .collect();
+        let base = json.to_string_lossy();
+        assert_eq!(ids, vec![format!("{base}#1"), format!("{base}#2")]);
+
+        let out = parse_file_to_vec(&jsonl, Format::JsonLines);
+        assert!(out[0].is_ok());
+        assert!(out[1].as_ref().is_err_and(|p| p.line == Some(2)));
+
+        let out = parse_file_to_vec(&html, Format::Html);
+        assert!(out[0].as_ref().is_ok_and(|a| a.title == "T"));
+    }
+
+    #[test]
+    fn unreadable_files_are_problems() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        let binary = write(d, "a.txt", b"\x7fELF\x02\x01\x01\x00\x00");
+        let empty = write(d, "b.md", b"  \n");
+        let missing = d.join("missing.json");
+        for (path, format, reason) in [
+            (&binary, Format::Text, "binary file"),
+            (&empty, Format::Markdown, "empty file"),
+            (&empty, Format::JsonLines, "empty file"),
+        ] {
+            let out = parse_file_to_vec(path, format);
+            assert_eq!(out, vec![Err(Problem::new(path, reason))]);
+        }
+        for format in [Format::Json, Format::JsonLines] {
+            let out = parse_file_to_vec(&missing, format);
+            assert!(
+                out[0]
+                    .as_ref()
+                    .is_err_and(|p| p.reason.starts_with("cannot read: ")),
+                "{out:?}"
+            );
+        }
+    }
 }
