@@ -149,13 +149,8 @@ fn run_search(args: SearchArgs) -> Result<bool> {
     out.flush()?;
     if let Some(undated) = results.undated_excluded.filter(|&n| n > 0) {
         eprintln!(
-            "note: {undated} matching passage{} left out: {} no published date",
-            if undated == 1 { " was" } else { "s were" },
-            if undated == 1 {
-                "its article has"
-            } else {
-                "their articles have"
-            }
+            "note: {undated} matching article{} left out: no published date",
+            if undated == 1 { " was" } else { "s were" }
         );
     }
     Ok(!results.hits.is_empty())

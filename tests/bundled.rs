@@ -99,7 +99,7 @@ fn undated_articles_are_left_out_of_date_filters_and_counted() {
     let output = search(&index, &["--since", "2024", "Quayline"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("1 matching passage was left out"),
+        stderr(&output).contains("1 matching article was left out"),
         "{}",
         stderr(&output)
     );

@@ -7,6 +7,7 @@
 //! words they miss. Within a tier, BM25 (titles boosted) orders the hits.
 //! Results are plain data; rendering is left to `output`.
 
+pub mod articles;
 pub mod filters;
 pub mod query;
 pub mod snippet;
@@ -26,11 +27,9 @@ use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
+use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
-
-/// Name of the fast field that identifies a passage's article.
-const ARTICLE_KEY_FIELD: &str = "article_key";
 
 /// Largest `--limit` accepted.
 pub const MAX_LIMIT: usize = 10_000;
@@ -115,8 +114,8 @@ pub struct SearchResults {
     pub total: usize,
     /// Of those, passages matching the whole query.
     pub total_full: usize,
-    /// With a published-date filter: matching passages left out because their
-    /// article has no published date.
+    /// With a published-date filter: articles with matching passages left out
+    /// because they have no published date.
     pub undated_excluded: Option<usize>,
     /// The hits, best first.
     pub hits: Vec<Hit>,
@@ -207,7 +206,11 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     let undated_excluded = if request.filters.has_published_range() {
         let mut clauses = request.filters.clauses(fields, false);
         clauses.push((Occur::MustNot, filters::has_published()));
-        Some(searcher.search(&conjunction(whole.box_clone(), &clauses, None), &Count)?)
+        let undated = searcher.search(
+            &conjunction(whole.box_clone(), &clauses, None),
+            &DistinctArticles,
+        )?;
+        Some(undated.len())
     } else {
         None
     };
