@@ -20,6 +20,10 @@ pub enum Command {
     /// Search the index for ranked passages.
     #[command(after_long_help = QUERY_HELP)]
     Search(SearchArgs),
+    /// List who speaks most, overall or in the passages matching a query.
+    Speakers(NamesArgs),
+    /// List the people, organisations and places named most, overall or for a query.
+    Entities(EntitiesArgs),
     /// Print what newsdex extracts from articles (speakers, entities, dates).
     Extract(ExtractArgs),
 }
@@ -67,7 +71,28 @@ pub struct IndexArgs {
 pub struct SearchArgs {
     /// The query (words, "phrases", -exclusions, field:value); see below
     pub query: Vec<String>,
-    /// Only articles where this person or organisation speaks (repeat for any of several)
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of hits
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Passages per article at most (0: no cap)
+    #[arg(long, default_value_t = 1)]
+    pub per_article: usize,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour highlights
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub index: IndexDirArg,
+}
+
+/// Filters shared by every command that searches.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles where this person or organisation speaks: full name or surname, any case (repeat for any of several)
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
     /// Only articles naming this person, organisation or place (repeat: all must be named)
@@ -85,21 +110,45 @@ pub struct SearchArgs {
     /// Passages mentioning a date in this span: DATE or DATE..DATE
     #[arg(long, value_name = "RANGE")]
     pub mentions: Option<String>,
-    /// Number of hits
-    #[arg(long, short = 'n', default_value_t = 10)]
+}
+
+#[derive(Debug, Args)]
+pub struct IndexDirArg {
+    /// Index folder [default: index/, built from corpus/ on first use]
+    #[arg(long = "index", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// Count only in passages matching this query (default: all passages)
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of names
+    #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
-    /// Passages per article at most (0: no cap)
-    #[arg(long, default_value_t = 1)]
-    pub per_article: usize,
-    /// Print one JSON object instead of text
+    /// Print one JSON object instead of a table
     #[arg(long)]
     pub json: bool,
-    /// When to colour highlights
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Index folder [default: index/, built from corpus/ on first use]
-    #[arg(long)]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexDirArg,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub names: NamesArgs,
+    /// Only this kind of entity (repeat for several) [default: all]
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kinds: Vec<EntityType>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use cli::{Cli, ColorChoice, Command, ExtractArgs, IndexArgs, SearchArgs};
+use cli::{
+    Cli, ColorChoice, Command, EntityType, ExtractArgs, FilterArgs, IndexArgs, IndexDirArg,
+    NamesArgs, SearchArgs,
+};
 use newsdex::corpus::{Found, find_article_files, parse_file};
 use newsdex::extract::extract;
 use newsdex::index::writer::{IndexOptions, build_index};
@@ -18,6 +21,7 @@ use newsdex::output::progress::IndexProgress;
 use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
 use newsdex::search::filters::{parse_date_range, parse_date_span};
+use newsdex::search::names::{NameKind, count_names};
 use newsdex::search::{Filters, SearchRequest, search};
 
 /// Where the index lives unless `--index` says otherwise.
@@ -30,6 +34,22 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Speakers(args) => run_names(args, &[NameKind::Speaker, NameKind::OrgSpeaker]),
+        Command::Entities(args) => {
+            let kinds: Vec<NameKind> = if args.kinds.is_empty() {
+                vec![NameKind::Person, NameKind::Organization, NameKind::Place]
+            } else {
+                args.kinds
+                    .iter()
+                    .map(|kind| match kind {
+                        EntityType::Person => NameKind::Person,
+                        EntityType::Organization => NameKind::Organization,
+                        EntityType::Place => NameKind::Place,
+                    })
+                    .collect()
+            };
+            run_names(args.names, &kinds)
+        }
         Command::Extract(args) => run_extract(args),
     };
     match outcome {
@@ -89,7 +109,8 @@ fn run_index(args: IndexArgs) -> Result<bool> {
     Ok(true)
 }
 
-fn run_search(args: SearchArgs) -> Result<bool> {
+/// Turns the filter flags into [`Filters`], checking the dates.
+fn filters_from(args: FilterArgs) -> Result<Filters> {
     let filters = Filters {
         speakers: args.speaker,
         entities: args.entity,
@@ -113,7 +134,13 @@ fn run_search(args: SearchArgs) -> Result<bool> {
     {
         anyhow::bail!("--since {since} is after --until {until}: nothing can match");
     }
-    let index_dir = match args.index {
+    Ok(filters)
+}
+
+/// Opens the index named by `--index`, or the default one, building it from
+/// the bundled corpus on first use.
+fn open_index(arg: IndexDirArg) -> Result<NewsIndex> {
+    let index_dir = match arg.dir {
         Some(dir) => dir,
         None => {
             let dir = PathBuf::from(DEFAULT_INDEX);
@@ -123,7 +150,12 @@ fn run_search(args: SearchArgs) -> Result<bool> {
             dir
         }
     };
-    let index = NewsIndex::open(&index_dir)?;
+    NewsIndex::open(&index_dir)
+}
+
+fn run_search(args: SearchArgs) -> Result<bool> {
+    let filters = filters_from(args.filters)?;
+    let index = open_index(args.index)?;
     let request = SearchRequest {
         query: args.query.join(" "),
         filters,
@@ -154,6 +186,22 @@ fn run_search(args: SearchArgs) -> Result<bool> {
         );
     }
     Ok(!results.hits.is_empty())
+}
+
+fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<bool> {
+    let filters = filters_from(args.filters)?;
+    let index = open_index(args.index)?;
+    let query = args.query.join(" ");
+    let counts = count_names(&index, &query, &filters, kinds, args.limit)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", json::name_counts(&query, &counts)?)?;
+    } else {
+        terminal::write_name_counts(&mut out, &counts)?;
+    }
+    out.flush()?;
+    Ok(!counts.is_empty())
 }
 
 /// First use: build the default index from the bundled corpus.

@@ -83,18 +83,14 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(STEMMED)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let name_words = |stored: bool| {
-        let options = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(NAME_WORDS)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
-    };
+    let name_words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(NAME_WORDS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    // Each whole name as written, stored for display and in a fast column for
+    // counting who speaks or is named most.
+    let stored_name = TextOptions::default().set_stored().set_fast("raw");
     let keyword = |stored: bool| {
         let options = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -117,15 +113,15 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("category", keyword(true));
     builder.add_text_field("source", keyword(true));
     builder.add_date_field("published", INDEXED | STORED | FAST);
-    builder.add_text_field("speaker", name_words(true));
-    builder.add_text_field("org_speaker", name_words(true));
+    builder.add_text_field("speaker", name_words.clone() | stored_name.clone());
+    builder.add_text_field("org_speaker", name_words.clone() | stored_name.clone());
     builder.add_text_field("speaker_key", keyword(false));
     builder.add_text_field("article_speaker_key", keyword(false));
     builder.add_text_field("article_speakers", STORED);
-    builder.add_text_field("entity", name_words(false));
-    builder.add_text_field("person", STORED);
-    builder.add_text_field("organization", STORED);
-    builder.add_text_field("place", STORED);
+    builder.add_text_field("entity", name_words);
+    builder.add_text_field("person", stored_name.clone());
+    builder.add_text_field("organization", stored_name.clone());
+    builder.add_text_field("place", stored_name);
     builder.add_text_field("entity_key", keyword(false));
     builder.add_text_field("article_entity_key", keyword(false));
     builder.add_date_field("mentions", INDEXED | FAST);

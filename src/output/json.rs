@@ -9,10 +9,24 @@ use serde::Serialize;
 use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity};
 use crate::search::SearchResults;
+use crate::search::names::NameCount;
 
 /// Search results as one JSON object.
 pub fn search_results(results: &SearchResults) -> serde_json::Result<String> {
     serde_json::to_string(results)
+}
+
+/// Name counts as one JSON object: `{"query", "names": [{"name", "kind", "articles", "passages"}]}`.
+pub fn name_counts(query: &str, counts: &[NameCount]) -> serde_json::Result<String> {
+    #[derive(Serialize)]
+    struct Names<'a> {
+        query: &'a str,
+        names: &'a [NameCount],
+    }
+    serde_json::to_string(&Names {
+        query,
+        names: counts,
+    })
 }
 
 #[derive(Serialize)]

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
+use crate::search::names::NameCount;
 
 /// ANSI styles, or none.
 #[derive(Clone, Copy, Debug)]
@@ -124,6 +125,29 @@ pub fn write_search_results(
         ));
     }
     writeln!(out, "{}", style.paint("2", &format!("Showing {summary}.")))?;
+    Ok(())
+}
+
+/// Writes name counts as a table, most frequent first.
+pub fn write_name_counts(out: &mut dyn Write, counts: &[NameCount]) -> io::Result<()> {
+    if counts.is_empty() {
+        return writeln!(out, "No names found.");
+    }
+    writeln!(
+        out,
+        "{:>8}  {:>8}  {:<22}  name",
+        "articles", "passages", "kind"
+    )?;
+    for count in counts {
+        writeln!(
+            out,
+            "{:>8}  {:>8}  {:<22}  {}",
+            count.articles,
+            count.passages,
+            count.kind.label(),
+            count.name
+        )?;
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 
 pub mod articles;
 pub mod filters;
+pub mod names;
 pub mod query;
 pub mod snippet;
 
@@ -121,6 +122,54 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
 }
 
+/// The queries a search runs, built once from the query text and filters.
+pub struct Matcher {
+    /// The parsed query, `None` when only filters were given.
+    pub parsed: Option<ParsedQuery>,
+    /// The whole query without filters (everything, when only filters were given).
+    pub whole: Box<dyn Query>,
+    /// Passages matching the whole query and the filters.
+    pub full: BooleanQuery,
+    /// Passages matching most of the query (not all of it) and the filters.
+    pub partial: Option<BooleanQuery>,
+}
+
+impl Matcher {
+    /// Parses `query` and combines it with `filters`. An empty query is an
+    /// error unless filters are given or `allow_everything` is set.
+    pub fn new(
+        index: &NewsIndex,
+        query: &str,
+        filters: &Filters,
+        allow_everything: bool,
+    ) -> Result<Matcher> {
+        let fields = &index.fields;
+        let parsed = QueryFrontEnd::new(&index.index, fields).parse(query)?;
+        if parsed.is_none() && filters.is_empty() && !allow_everything {
+            return Err(QueryError(
+                "empty query: give words to search for, or a filter such as --speaker".to_string(),
+            )
+            .into());
+        }
+        let whole: Box<dyn Query> = parsed.as_ref().map_or_else(
+            || Box::new(AllQuery) as Box<dyn Query>,
+            |p| p.all.box_clone(),
+        );
+        let filter_clauses = filters.clauses(fields, true);
+        let full = conjunction(whole.box_clone(), &filter_clauses, None);
+        let partial = parsed
+            .as_ref()
+            .and_then(ParsedQuery::relaxed)
+            .map(|relaxed| conjunction(relaxed, &filter_clauses, Some(whole.box_clone())));
+        Ok(Matcher {
+            parsed,
+            whole,
+            full,
+            partial,
+        })
+    }
+}
+
 /// A tier of results: a query and whether its hits are partial matches.
 struct Tier {
     query: Box<dyn Query>,
@@ -138,28 +187,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     }
     let fields = &index.fields;
     let searcher = index.reader.searcher();
-    let parsed = QueryFrontEnd::new(&index.index, fields).parse(&request.query)?;
-    if parsed.is_none() && request.filters.is_empty() {
-        return Err(QueryError(
-            "empty query: give words to search for, or a filter such as --speaker".to_string(),
-        )
-        .into());
-    }
-    let whole: Box<dyn Query> = parsed.as_ref().map_or_else(
-        || Box::new(AllQuery) as Box<dyn Query>,
-        |p| p.all.box_clone(),
-    );
-    let relaxed = parsed.as_ref().and_then(ParsedQuery::relaxed);
-    let filter_clauses = request.filters.clauses(fields, true);
-
-    let full = conjunction(whole.box_clone(), &filter_clauses, None);
-    let partial = relaxed.as_ref().map(|relaxed| {
-        conjunction(
-            relaxed.box_clone(),
-            &filter_clauses,
-            Some(whole.box_clone()),
-        )
-    });
+    let Matcher {
+        parsed,
+        whole,
+        full,
+        partial,
+    } = Matcher::new(index, &request.query, &request.filters, false)?;
     let total_full = searcher.search(&full, &Count)?;
     let total_partial = match &partial {
         Some(query) => searcher.search(query, &Count)?,
