@@ -1,13 +1,41 @@
 //! Finding who speaks, who and what is named, and when, in an article.
 //!
-//! Pure functions over text: no index, no I/O. [`extract`] takes an article and
-//! its passages and returns an [`Extraction`]: article-level speakers and
-//! entities, date mentions, and per-passage speakers and entities.
+//! Pure functions over text: no index, no I/O, no models. [`extract`] takes an
+//! article and its passages and returns an [`Extraction`]: article-level
+//! speakers and entities, date mentions, and per-passage speakers and entities.
+//!
+//! Everything is rule-based and works in one article at a time:
+//!
+//! - [`tokens`] cuts each sentence (from [`crate::text::sentence_spans`]) into tokens;
+//! - [`names`] finds capitalised name sequences, separates titles ("Prime
+//!   Minister", "Mr") from names and merges name variants ("Ms Hewitt" →
+//!   "Patricia Hewitt") within the article;
+//! - [`entities`] decides whether a name is a person, organisation or place;
+//! - [`speakers`] finds who speaks (speech verbs, quotes, "according to",
+//!   pronouns resolved to the last compatible person);
+//! - [`dates`] finds date expressions and resolves them against the
+//!   publication date;
+//! - [`lexicon`] holds the word lists all of them consult.
+//!
+//! It does not find what was said (quote spans) and does not link names across
+//! articles: "Trump" in one article and "Donald Trump" in another are merged
+//! only if each article gives the full name somewhere.
+
+mod dates;
+mod entities;
+mod lexicon;
+mod names;
+mod speakers;
+mod tokens;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::corpus::Article;
+use crate::text::sentence_spans;
+use entities::EntityKind;
+use speakers::Speaker;
+use tokens::Token;
 
 /// A date expression found in the text, resolved where possible.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -84,9 +112,149 @@ pub struct Extraction {
 /// Relative dates ("Wednesday", "last month") resolve against the article's
 /// published date and stay unresolved when it has none.
 pub fn extract(article: &Article, passages: &[String]) -> Extraction {
-    let _ = article;
-    Extraction {
+    let doc = Doc::new(passages);
+    let mut mentions = Vec::new();
+    let mut runs = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        runs.clear();
+        names::find_runs(&doc, sentence, &mut runs);
+        for run in &runs {
+            entities::mentions_from_run(&doc, run, &mut mentions);
+        }
+    }
+    let mut persons = names::canonicalize(&mut mentions);
+    let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
+    entities::settle_unknowns(&mut mentions);
+    let dates = dates::find_dates(&doc, article.published);
+
+    let mut out = Extraction {
         passages: vec![PassageExtraction::default(); passages.len()],
+        dates,
         ..Extraction::default()
+    };
+    for mention in &mentions {
+        let passage = doc.sentences[mention.sentence].passage;
+        let slot = &mut out.passages[passage];
+        match mention.kind {
+            EntityKind::Person => {
+                let name = mention
+                    .person
+                    .map_or(mention.name.as_str(), |p| persons[p].name.as_str());
+                push_unique(&mut slot.persons, name);
+                push_unique(&mut out.persons, name);
+            }
+            EntityKind::Org => {
+                push_unique(&mut slot.organizations, &mention.name);
+                push_unique(&mut out.organizations, &mention.name);
+            }
+            EntityKind::Place => {
+                push_unique(&mut slot.places, &mention.name);
+                push_unique(&mut out.places, &mention.name);
+            }
+            EntityKind::Unknown => {}
+        }
+    }
+    for speaker in &speakers {
+        let passage = doc.sentences[speaker.sentence].passage;
+        let slot = &mut out.passages[passage];
+        match &speaker.who {
+            Speaker::Person(p) => {
+                push_unique(&mut slot.speakers, &persons[*p].name);
+                push_unique(&mut out.speakers, &persons[*p].name);
+            }
+            Speaker::Org(name) => {
+                push_unique(&mut slot.org_speakers, name);
+                push_unique(&mut out.org_speakers, name);
+            }
+        }
+    }
+    out
+}
+
+/// Appends `value` unless it is already there. Lists are short (a handful of
+/// names per passage), so a linear scan beats hashing.
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// An article's passages cut into sentences and tokens, shared by every rule.
+pub(crate) struct Doc<'a> {
+    /// The passages, as given.
+    pub passages: &'a [String],
+    /// Tokens of all passages, sentence after sentence.
+    pub tokens: Vec<Token>,
+    /// Passage index of each token (parallel to `tokens`).
+    pub token_passage: Vec<u32>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// A sentence: its passage and its token range in [`Doc::tokens`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sentence {
+    /// Index of the passage.
+    pub passage: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+impl<'a> Doc<'a> {
+    fn new(passages: &'a [String]) -> Self {
+        let mut tokens = Vec::new();
+        let mut token_passage = Vec::new();
+        let mut sentences = Vec::new();
+        for (p, text) in passages.iter().enumerate() {
+            let mut in_quote = false;
+            for span in sentence_spans(text) {
+                let start = tokens.len();
+                tokens::tokenize(text, span, &mut in_quote, &mut tokens);
+                token_passage.resize(tokens.len(), p as u32);
+                sentences.push(Sentence {
+                    passage: p,
+                    start,
+                    end: tokens.len(),
+                });
+            }
+        }
+        Doc {
+            passages,
+            tokens,
+            token_passage,
+            sentences,
+        }
+    }
+
+    fn passage_text(&self, token: usize) -> &'a str {
+        let p = self.token_passage.get(token).map_or(0, |&p| p as usize);
+        self.passages.get(p).map_or("", String::as_str)
+    }
+
+    /// The whole text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.passage_text(i))
+    }
+
+    /// The name-like core of token `i` (no possessive, no "-based").
+    pub fn core(&self, i: usize) -> &'a str {
+        self.tokens[i].core(self.passage_text(i))
+    }
+
+    /// True when token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].is_capitalized(self.passage_text(i))
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens[i].is_punct(self.passage_text(i), c)
+    }
+
+    /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tokens[i].kind == tokens::Kind::Word && self.text(i).eq_ignore_ascii_case(word)
     }
 }
