@@ -63,7 +63,17 @@ fn date_at(
                 return month_date(doc, start, end, i, month, published);
             }
             if let Some(day) = weekday_index(word) {
-                return weekday_date(doc, DayAt { start, end, first: i, i }, day, published);
+                return weekday_date(
+                    doc,
+                    DayAt {
+                        start,
+                        end,
+                        first: i,
+                        i,
+                    },
+                    day,
+                    published,
+                );
             }
             relative(doc, start, end, i, published)
         }
@@ -113,23 +123,22 @@ fn number_date(
     if let Some(iso) = iso_date(text) {
         return Some((i, Some(day_span(iso))));
     }
-    if let Some(day) = day_number(text) {
-        if i + 1 < end {
-            if let Some(month) = month_number(doc.text(i + 1)) {
-                let mut last = i + 1;
-                let mut year = published.map(|p| p.year());
-                if last + 1 < end {
-                    if let Some(y) = year_number(doc.text(last + 1)) {
-                        year = Some(y);
-                        last += 1;
-                    }
-                }
-                let resolved = year
-                    .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
-                    .map(day_span);
-                return Some((last, resolved));
-            }
+    if let Some(day) = day_number(text)
+        && i + 1 < end
+        && let Some(month) = month_number(doc.text(i + 1))
+    {
+        let mut last = i + 1;
+        let mut year = published.map(|p| p.year());
+        if last + 1 < end
+            && let Some(y) = year_number(doc.text(last + 1))
+        {
+            year = Some(y);
+            last += 1;
         }
+        let resolved = year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .map(day_span);
+        return Some((last, resolved));
     }
     if let Some(year) = year_number(text) {
         let cue = i > start
@@ -204,11 +213,11 @@ fn month_date(
             if j < end && doc.is_punct(j, ',') {
                 j += 1;
             }
-            if j < end {
-                if let Some(y) = year_number(doc.text(j)) {
-                    year = Some(y);
-                    last = j;
-                }
+            if j < end
+                && let Some(y) = year_number(doc.text(j))
+            {
+                year = Some(y);
+                last = j;
             }
             let resolved = year
                 .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -293,7 +302,12 @@ struct DayAt {
 
 /// Day names, possibly after "last", "next" or "this".
 fn weekday_date(doc: &Doc, at: DayAt, day: u32, published: Option<NaiveDate>) -> Option<Found> {
-    let DayAt { start, end, first, i } = at;
+    let DayAt {
+        start,
+        end,
+        first,
+        i,
+    } = at;
     // "Sunday Times", "GMTV's Sunday programme", "Black Friday" are names.
     if i + 1 < end {
         let next = doc.text(i + 1);
@@ -361,8 +375,7 @@ fn future_before(doc: &Doc, start: usize, i: usize) -> bool {
         if matches!(w, "said" | "told" | "announced" | "was" | "were" | "had") {
             return false;
         }
-        if matches!(w, "will" | "shall" | "due" | "ll" | "won't" | "going") || w.ends_with("'ll")
-        {
+        if matches!(w, "will" | "shall" | "due" | "ll" | "won't" | "going") || w.ends_with("'ll") {
             return true;
         }
     }
@@ -380,9 +393,15 @@ fn relative(
     let word = doc.text(i);
     let initial = doc.tokens[i].initial;
     let lower_or_initial = |w: &str, target: &str| {
-        w == target || (initial && w.eq_ignore_ascii_case(target) && w.starts_with(char::is_uppercase))
+        w == target
+            || (initial && w.eq_ignore_ascii_case(target) && w.starts_with(char::is_uppercase))
     };
-    for (name, offset) in [("yesterday", -1i64), ("today", 0), ("tonight", 0), ("tomorrow", 1)] {
+    for (name, offset) in [
+        ("yesterday", -1i64),
+        ("today", 0),
+        ("tonight", 0),
+        ("tomorrow", 1),
+    ] {
         if lower_or_initial(word, name) {
             let resolved = published
                 .and_then(|p| p.checked_add_signed(chrono::Duration::days(offset)))

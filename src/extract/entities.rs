@@ -24,6 +24,9 @@ pub(crate) enum EntityKind {
     Org,
     /// A country, region, city or other place.
     Place,
+    /// Two or three plain capitalised words ("Yuri Ushakov"): a person only
+    /// if the article later uses the last word alone or they speak.
+    MaybePerson,
     /// A capitalised word not (yet) classified; dropped unless settled.
     Unknown,
 }
@@ -102,19 +105,27 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         out.push(m);
         return;
     }
-    let words = strip_demonyms(doc, words);
-    let Some(&first) = words.first() else {
-        return;
-    };
-    let text = names::name_text(doc, words);
-    let (mut kind, name) = classify(doc, words, text);
+    // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
+    let (mut kind, mut name) = classify(doc, words, names::name_text(doc, words));
+    if kind != EntityKind::Org {
+        let stripped = strip_demonyms(doc, words);
+        if stripped.len() < words.len() {
+            words = stripped;
+            let Some(_) = words.first() else {
+                return;
+            };
+            (kind, name) = classify(doc, words, names::name_text(doc, words));
+        }
+    }
+    let first = words[0];
     if kind == EntityKind::Unknown && place_cue(doc, run) {
         kind = EntityKind::Place;
     }
-    if kind == EntityKind::Person && words.len() > 1 && place_cue(doc, run) {
-        let given = lexicon::first_name(doc.core(first)).is_some();
-        if !given {
+    if kind == EntityKind::MaybePerson {
+        if place_cue(doc, run) {
             kind = EntityKind::Place;
+        } else if role_before(doc, run) {
+            kind = EntityKind::Person;
         }
     }
     if words.len() == 1 && is_calendar_word(doc.core(first)) && date_context(doc, run) {
@@ -186,11 +197,11 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
         return (EntityKind::Place, text);
     }
     // "North Wales", "South Yorkshire".
-    if n == 2 && matches!(first, "North" | "South" | "East" | "West" | "Central") {
-        if let Some(p) = lexicon::place(last) {
-            let _ = p;
-            return (EntityKind::Place, text);
-        }
+    if n == 2
+        && matches!(first, "North" | "South" | "East" | "West" | "Central")
+        && lexicon::place(last).is_some()
+    {
+        return (EntityKind::Place, text);
     }
     if is_acronym(first) && !lexicon::is_not_org_acronym(first) {
         return (EntityKind::Org, text);
@@ -214,7 +225,7 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
             && lexicon::place(w).is_none()
     };
     if (2..=3).contains(&n) && cores().all(plain) {
-        return (EntityKind::Person, text);
+        return (EntityKind::MaybePerson, text);
     }
     (EntityKind::Unknown, text)
 }
@@ -235,11 +246,86 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
     let before = run.start > s.start
         && matches!(
             doc.text(run.start - 1),
-            "in" | "on" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late"
-                | "mid" | "from" | "during" | "of" | "through" | "till" | "before" | "after"
+            "in" | "on"
+                | "since"
+                | "until"
+                | "by"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "from"
+                | "during"
+                | "of"
+                | "through"
+                | "till"
+                | "before"
+                | "after"
         );
     let after = run.end < s.end && doc.tokens[run.end].kind == super::tokens::Kind::Number;
     before || after
+}
+
+/// A lower-case role noun right before the name: "spokesman Menzies Campbell".
+fn role_before(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    run.start > s.start
+        && matches!(
+            doc.text(run.start - 1),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "minister"
+                | "secretary"
+                | "envoy"
+                | "adviser"
+                | "advisor"
+                | "chairman"
+                | "chairwoman"
+                | "leader"
+                | "director"
+                | "president"
+                | "executive"
+                | "chief"
+                | "official"
+                | "MP"
+                | "lawyer"
+                | "analyst"
+                | "economist"
+                | "manager"
+                | "coach"
+                | "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "captain"
+                | "singer"
+                | "actor"
+                | "actress"
+                | "director-general"
+                | "founder"
+                | "professor"
+                | "boss"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "candidate"
+                | "nominee"
+                | "campaigner"
+                | "author"
+                | "writer"
+                | "star"
+                | "colleague"
+                | "rival"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+        )
 }
 
 /// True for day and month names.
@@ -272,7 +358,7 @@ pub(crate) fn with_lower(word: &str, f: impl Fn(&str) -> bool) -> bool {
 /// Drops the mentions nobody settled: unknown words, and a month or day
 /// name that is not a known person's surname ("May").
 pub(crate) fn settle_unknowns(mentions: &mut Vec<Mention>) {
-    mentions.retain(|m| m.kind != EntityKind::Unknown);
+    mentions.retain(|m| !matches!(m.kind, EntityKind::Unknown | EntityKind::MaybePerson));
 }
 
 #[cfg(test)]

@@ -36,17 +36,96 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that take an "of" complement inside a name ("House of Commons").
 const OF_HEADS: &[&str] = &[
-    "House", "Republic", "Kingdom", "Isle", "Cape", "Strait", "Duke", "Duchess", "Earl", "Chambers",
-    "Church", "Museum", "Bank", "Secretary", "Minister", "Ministry", "Department", "Office",
-    "University", "Court", "Council", "Institute", "College", "School", "Director", "Chairman",
-    "Head", "Chief", "Association", "Federation", "Union", "League", "Society", "Board",
-    "Commission", "Committee", "Bishop", "Archbishop", "Mayor", "Governor", "Prince", "Princess",
-    "King", "Queen", "City", "State", "Chamber", "Bay", "Gulf", "Sea", "Statue", "Tower",
-    "Leader", "Speaker", "Chancellor", "Friends", "Party", "Organisation", "Organization",
-    "Agency", "Bureau", "Palace", "Mount", "Lake", "River", "Order", "Confederation", "Sisters",
-    "Daughters", "Sons", "Knights", "Archdiocese", "Diocese", "Province", "Minister", "Shadow",
-    "Centre", "Center", "Fund", "Authority", "Service", "Services", "Academy", "Conference",
-    "Conservatory", "Hall", "Master", "Lord", "Lords", "Commons",
+    "House",
+    "Republic",
+    "Kingdom",
+    "Isle",
+    "Cape",
+    "Strait",
+    "Duke",
+    "Duchess",
+    "Earl",
+    "Chambers",
+    "Church",
+    "Museum",
+    "Bank",
+    "Secretary",
+    "Minister",
+    "Ministry",
+    "Department",
+    "Office",
+    "University",
+    "Court",
+    "Council",
+    "Institute",
+    "College",
+    "School",
+    "Director",
+    "Chairman",
+    "Head",
+    "Chief",
+    "Association",
+    "Federation",
+    "Union",
+    "League",
+    "Society",
+    "Board",
+    "Commission",
+    "Committee",
+    "Bishop",
+    "Archbishop",
+    "Mayor",
+    "Governor",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "City",
+    "State",
+    "Chamber",
+    "Bay",
+    "Gulf",
+    "Sea",
+    "Statue",
+    "Tower",
+    "Leader",
+    "Speaker",
+    "Chancellor",
+    "Friends",
+    "Party",
+    "Organisation",
+    "Organization",
+    "Agency",
+    "Bureau",
+    "Palace",
+    "Mount",
+    "Lake",
+    "River",
+    "Order",
+    "Confederation",
+    "Sisters",
+    "Daughters",
+    "Sons",
+    "Knights",
+    "Archdiocese",
+    "Diocese",
+    "Province",
+    "Minister",
+    "Shadow",
+    "Centre",
+    "Center",
+    "Fund",
+    "Authority",
+    "Service",
+    "Services",
+    "Academy",
+    "Conference",
+    "Conservatory",
+    "Hall",
+    "Master",
+    "Lord",
+    "Lords",
+    "Commons",
 ];
 
 /// Abbreviations after which a full stop stays inside the name ("Mr.", "St.").
@@ -199,29 +278,30 @@ fn name_like(doc: &Doc, i: usize) -> bool {
 /// Splits a run's words (sentence starters already removed) at its title.
 pub(crate) fn split_title(doc: &Doc, words: &[usize]) -> NameParts {
     let n = words.len();
-    if n >= 2 {
-        if let Some(t) = (0..n - 1).rev().find(|&t| lexicon::is_title(doc.core(words[t]))) {
-            if words[t + 1..].iter().all(|&w| name_like(doc, w)) {
-                let mut first = t;
-                while first > 0 {
-                    let prev = doc.core(words[first - 1]);
-                    if lexicon::is_title(prev) || matches!(prev, "of" | "for" | "the" | "and") {
-                        first -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                let gender = words[first..=t]
-                    .iter()
-                    .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
-                return NameParts {
-                    before: words[..first].to_vec(),
-                    titled: true,
-                    gender,
-                    name: words[t + 1..].to_vec(),
-                };
+    if n >= 2
+        && let Some(t) = (0..n - 1)
+            .rev()
+            .find(|&t| lexicon::is_title(doc.core(words[t])))
+        && words[t + 1..].iter().all(|&w| name_like(doc, w))
+    {
+        let mut first = t;
+        while first > 0 {
+            let prev = doc.core(words[first - 1]);
+            if lexicon::is_title(prev) || matches!(prev, "of" | "for" | "the" | "and") {
+                first -= 1;
+            } else {
+                break;
             }
         }
+        let gender = words[first..=t]
+            .iter()
+            .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
+        return NameParts {
+            before: words[..first].to_vec(),
+            titled: true,
+            gender,
+            name: words[t + 1..].to_vec(),
+        };
     }
     NameParts {
         name: words.to_vec(),
@@ -268,6 +348,23 @@ pub(crate) struct Person {
 /// failing that the first later one, so "Hillary Clinton" and "Bill Clinton"
 /// stay apart and "Clinton" follows whichever was last named.
 pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
+    // "Yuri Ushakov" is a person when "Ushakov" (or "Mr Ushakov") also occurs.
+    let singles: Vec<String> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Unknown))
+        .filter(|m| !m.name.contains(' '))
+        .map(|m| m.name.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::MaybePerson
+            && m.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| singles.iter().any(|s| s == last))
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
     let full: Vec<usize> = (0..mentions.len())
         .filter(|&i| mentions[i].kind == EntityKind::Person && mentions[i].name.contains(' '))
         .collect();
@@ -331,7 +428,7 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
         let other = mentions[j].name.as_str();
         other.len() > name.len()
             && other.split(' ').next_back() == Some(surname)
-            && words().all(|w| other.split(' ').any(|o| o == w))
+            && words().all(|w| other.split(' ').any(|o| o.eq_ignore_ascii_case(w)))
     };
     let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
     let after = || full.iter().copied().find(|&j| j > i && contains(j));

@@ -43,7 +43,6 @@ pub(crate) struct SpeakerEvent {
 #[derive(Clone, Copy)]
 struct Antecedent {
     passage: usize,
-    token: usize,
     person: usize,
     subject: bool,
 }
@@ -94,9 +93,13 @@ impl Finder<'_, '_> {
                 continue;
             }
             let word = doc.text(i);
-            if word == "according" && i + 2 < s.end && doc.text(i + 1) == "to" {
-                let j = if doc.is_word(i + 2, "the") { i + 3 } else { i + 2 };
-                self.subject_starting_at(si, ms.clone(), j);
+            if word.eq_ignore_ascii_case("according") && i + 2 < s.end && doc.text(i + 1) == "to" {
+                let j = if doc.is_word(i + 2, "the") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                self.subject_starting_at(si, ms.clone(), j, true);
                 continue;
             }
             if lexicon::is_speech_verb(word) {
@@ -122,7 +125,6 @@ impl Finder<'_, '_> {
             first_subject = false;
             self.history.push(Antecedent {
                 passage: s.passage,
-                token: m.start,
                 person: p,
                 subject: leading || speakers.contains(&p),
             });
@@ -130,7 +132,6 @@ impl Finder<'_, '_> {
         for p in speakers {
             self.history.push(Antecedent {
                 passage: s.passage,
-                token: s.end,
                 person: p,
                 subject: true,
             });
@@ -172,9 +173,13 @@ impl Finder<'_, '_> {
         if negated {
             return;
         }
+        let before = self.events.len();
         if j > s.start && (!passive || quoted_as) && !(participle && !quoted_as && verb != "saying")
         {
             self.subject_before(si, ms.clone(), j - 1, i);
+        }
+        if self.events.len() > before {
+            return;
         }
         if participle && !quoted_as && j > s.start {
             // "with Ushakov asking if ...", "with Witkoff telling Ushakov".
@@ -192,7 +197,9 @@ impl Finder<'_, '_> {
                 || doc.is_punct(i - 1, '—')
                 || doc.is_punct(i - 1, '–');
             if after_quote {
-                self.subject_starting_at(si, ms, i + 1);
+                let quoted = prev.kind == Kind::CloseQuote
+                    || (i >= s.start + 2 && doc.tokens[i - 2].kind == Kind::CloseQuote);
+                self.subject_starting_at(si, ms, i + 1, quoted);
             }
         }
     }
@@ -205,10 +212,11 @@ impl Finder<'_, '_> {
             self.record_mention(si, m);
             // "X and Y said".
             let start = self.mentions[m].start;
-            if start >= s.start + 2 && doc.text(start - 1) == "and" {
-                if let Some(other) = self.mention_ending_at(ms, start - 2) {
-                    self.record_mention(si, other);
-                }
+            if start >= s.start + 2
+                && doc.text(start - 1) == "and"
+                && let Some(other) = self.mention_ending_at(ms, start - 2)
+            {
+                self.record_mention(si, other);
             }
             return;
         }
@@ -224,38 +232,48 @@ impl Finder<'_, '_> {
         self.org_noun(si, k);
     }
 
-    /// `X, director general of ..., warned` and `The Shadow Secretary, Theresa May, said`.
+    /// `X, director general of ..., warned`, `Mr Mubanga, 32, from Wembley,
+    /// London, said` and `The Shadow Secretary, Theresa May, said`: the nearest
+    /// person named just before one of the commas, else the nearest name.
     fn appositive_subject(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        let mut fallback = None;
         let mut c = k;
-        while c > s.start && c + 25 > k {
-            c -= 1;
-            let t = &doc.tokens[c];
-            if matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote)
-                || (t.kind == Kind::Word && c != verb && lexicon::is_speech_verb(doc.text(c)))
-            {
-                return;
+        loop {
+            if let Some(m) = self.mention_ending_at(ms.clone(), c - 1) {
+                match self.mentions[m].kind {
+                    EntityKind::Person => {
+                        self.record_mention(si, m);
+                        return;
+                    }
+                    EntityKind::Unknown | EntityKind::MaybePerson | EntityKind::Org => {
+                        fallback = fallback.or(Some(m));
+                    }
+                    EntityKind::Place => {}
+                }
             }
-            if doc.is_punct(c, ',') {
+            // Move to the previous comma, giving up at quotes or another verb.
+            let mut found = false;
+            while c > s.start && c + 30 > k {
+                c -= 1;
+                let t = &doc.tokens[c];
+                if matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote)
+                    || (t.kind == Kind::Word && c != verb && lexicon::is_speech_verb(doc.text(c)))
+                {
+                    break;
+                }
+                if doc.is_punct(c, ',') {
+                    found = true;
+                    break;
+                }
+            }
+            if !found || c == s.start {
                 break;
             }
         }
-        if c == s.start || !doc.is_punct(c, ',') {
-            return;
-        }
-        // The stretch between the commas is itself the name.
-        if let Some(m) = self.mention_ending_at(ms.clone(), k - 1) {
-            let mention = &self.mentions[m];
-            if mention.start == c + 1 && mention.kind == EntityKind::Person {
-                self.record_mention(si, m);
-                return;
-            }
-        }
-        if c > s.start {
-            if let Some(m) = self.mention_ending_at(ms, c - 1) {
-                self.record_mention(si, m);
-            }
+        if let Some(m) = fallback {
+            self.record_mention(si, m);
         }
     }
 
@@ -297,7 +315,16 @@ impl Finder<'_, '_> {
 
     /// A speaker named right at token `j` (after "according to", or after an
     /// inverted verb: `"...," said Mr Smith`).
-    fn subject_starting_at(&mut self, si: usize, ms: std::ops::Range<usize>, j: usize) {
+    ///
+    /// Without a quotation right before (`, said X`), only a person counts: in
+    /// "Mr Gates, said IE7 would ..." the name after "said" is not the speaker.
+    fn subject_starting_at(
+        &mut self,
+        si: usize,
+        ms: std::ops::Range<usize>,
+        j: usize,
+        quoted: bool,
+    ) {
         let doc = self.doc;
         let s = doc.sentences[si];
         if j >= s.end {
@@ -305,7 +332,8 @@ impl Finder<'_, '_> {
         }
         if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == j) {
             let last = self.mentions[m].end - 1;
-            if !doc.tokens[last].possessive {
+            let person = self.mentions[m].kind == EntityKind::Person;
+            if !doc.tokens[last].possessive && (quoted || person) {
                 self.record_mention(si, m);
             }
             return;
@@ -340,10 +368,11 @@ impl Finder<'_, '_> {
                 let name = mention.name.clone();
                 self.push(si, Speaker::Org(name));
             }
-            EntityKind::Unknown => {
+            EntityKind::Unknown | EntityKind::MaybePerson => {
                 // "Smith said": a bare capitalised subject of speech is a person,
                 // unless it opens the sentence unconfirmed ("Officials said").
-                if mention.initial || mention.name.contains(' ') {
+                let single = !mention.name.contains(' ');
+                if mention.kind == EntityKind::Unknown && (mention.initial || !single) {
                     return;
                 }
                 let id = match self.persons.iter().position(|p| p.name == mention.name) {
@@ -372,15 +401,17 @@ impl Finder<'_, '_> {
         // People named earlier in this sentence count too.
         let mut current: Vec<Antecedent> = Vec::new();
         for m in self.mentions.iter() {
-            if m.sentence == si && m.end <= k && !m.in_quote && m.kind == EntityKind::Person {
-                if let Some(p) = m.person {
-                    current.push(Antecedent {
-                        passage,
-                        token: m.start,
-                        person: p,
-                        subject: m.start <= s.start + 3,
-                    });
-                }
+            if m.sentence == si
+                && m.end <= k
+                && !m.in_quote
+                && m.kind == EntityKind::Person
+                && let Some(p) = m.person
+            {
+                current.push(Antecedent {
+                    passage,
+                    person: p,
+                    subject: m.start <= s.start + 3,
+                });
             }
         }
         let candidates = || {
@@ -400,7 +431,6 @@ impl Finder<'_, '_> {
             .or_else(|| candidates().find(|a| a.subject && matches(a, false)));
         if let Some(a) = found {
             let person = a.person;
-            let _ = a.token;
             self.push(si, Speaker::Person(person));
         }
     }

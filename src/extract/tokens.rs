@@ -84,6 +84,7 @@ pub(crate) fn tokenize(
     let (mut i, end) = range;
     let mut space_before = true;
     let mut initial = true;
+    let first = out.len();
     while i < end {
         let Some(c) = text[i..end].chars().next() else {
             break;
@@ -119,9 +120,9 @@ pub(crate) fn tokenize(
                 '"' | '\'' => {
                     // Straight quotes open after whitespace or an opening
                     // bracket and close after anything else.
-                    let after_open = out
-                        .last()
-                        .is_some_and(|t: &Token| t.kind == Kind::OpenQuote || t.is_punct(text, '('));
+                    let after_open = out[first..].last().is_some_and(|t: &Token| {
+                        t.kind == Kind::OpenQuote || t.is_punct(text, '(')
+                    });
                     token.kind = if space_before || after_open || i == range.0 {
                         Kind::OpenQuote
                     } else {
@@ -155,9 +156,8 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
     while let Some((off, c)) = chars.next() {
         let here = token.start + off;
         let next = chars.peek().map(|&(_, n)| n);
-        if c.is_alphanumeric() {
-            end = here + c.len_utf8();
-        } else if matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic) {
+        let inner_apostrophe = matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner_apostrophe {
             end = here + c.len_utf8();
         } else if c == '-' && next.is_some_and(char::is_alphanumeric) {
             if core_end.is_none() && next.is_some_and(|n| !n.is_uppercase()) {
@@ -235,7 +235,9 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["Trump", "U.S.", "plan", ",", "Ushakov", "call", ",", "London"]
+            [
+                "Trump", "U.S.", "-", "authored", "plan", ",", "Ushakov", "call", ",", "London"
+            ]
         );
     }
 
@@ -252,9 +254,15 @@ mod tests {
         let text = "Ms Hewitt said: \"We have.\" She left.";
         let mut out = Vec::new();
         tokenize(text, (0, text.len()), &mut false, &mut out);
-        let we = out.iter().find(|t| t.text(text) == "We").map(|t| (t.in_quote, t.initial));
+        let we = out
+            .iter()
+            .find(|t| t.text(text) == "We")
+            .map(|t| (t.in_quote, t.initial));
         assert_eq!(we, Some((true, true)));
-        let she = out.iter().find(|t| t.text(text) == "She").map(|t| t.in_quote);
+        let she = out
+            .iter()
+            .find(|t| t.text(text) == "She")
+            .map(|t| t.in_quote);
         assert_eq!(she, Some(false));
     }
 }
