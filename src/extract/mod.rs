@@ -1,13 +1,41 @@
 //! Finding who speaks, who and what is named, and when, in an article.
 //!
-//! Pure functions over text: no index, no I/O. [`extract`] takes an article and
-//! its passages and returns an [`Extraction`]: article-level speakers and
-//! entities, date mentions, and per-passage speakers and entities.
+//! Pure functions over text: no index, no I/O, no models. [`extract`] takes an
+//! article and its passages and returns an [`Extraction`]: article-level
+//! speakers and entities, date mentions, and per-passage speakers and entities.
+//!
+//! Everything is rule-based and works in one article at a time:
+//!
+//! - [`tokens`] cuts each sentence (from [`crate::text::sentence_spans`]) into tokens;
+//! - [`names`] finds capitalised name sequences, separates titles ("Prime
+//!   Minister", "Mr") from names and merges name variants ("Ms Hewitt" →
+//!   "Patricia Hewitt") within the article;
+//! - [`entities`] decides whether a name is a person, organisation or place;
+//! - [`speakers`] finds who speaks (speech verbs, quotes, "according to",
+//!   pronouns resolved to the last compatible person);
+//! - [`dates`] finds date expressions and resolves them against the
+//!   publication date;
+//! - [`lexicon`] holds the word lists all of them consult.
+//!
+//! It does not find what was said (quote spans) and does not link names across
+//! articles: "Trump" in one article and "Donald Trump" in another are merged
+//! only if each article gives the full name somewhere.
+
+mod dates;
+mod entities;
+mod lexicon;
+mod names;
+mod speakers;
+mod tokens;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::corpus::Article;
+use crate::text::sentence_spans;
+use entities::EntityKind;
+use speakers::Speaker;
+use tokens::Token;
 
 /// A date expression found in the text, resolved where possible.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -84,9 +112,392 @@ pub struct Extraction {
 /// Relative dates ("Wednesday", "last month") resolve against the article's
 /// published date and stay unresolved when it has none.
 pub fn extract(article: &Article, passages: &[String]) -> Extraction {
-    let _ = article;
-    Extraction {
+    let doc = Doc::new(passages);
+    let mut mentions = Vec::new();
+    let mut runs = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        runs.clear();
+        names::find_runs(&doc, sentence, &mut runs);
+        for run in &runs {
+            entities::mentions_from_run(&doc, run, &mut mentions);
+        }
+    }
+    let mut persons = names::canonicalize(&mut mentions);
+    let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
+    entities::settle_unknowns(&mut mentions);
+    let dates = dates::find_dates(&doc, article.published);
+
+    let mut out = Extraction {
         passages: vec![PassageExtraction::default(); passages.len()],
+        dates,
         ..Extraction::default()
+    };
+    for mention in &mentions {
+        let passage = doc.sentences[mention.sentence].passage;
+        let slot = &mut out.passages[passage];
+        match mention.kind {
+            EntityKind::Person => {
+                let name = mention
+                    .person
+                    .map_or(mention.name.as_str(), |p| persons[p].name.as_str());
+                push_unique(&mut slot.persons, name);
+                push_unique(&mut out.persons, name);
+            }
+            EntityKind::Org => {
+                push_unique(&mut slot.organizations, &mention.name);
+                push_unique(&mut out.organizations, &mention.name);
+            }
+            EntityKind::Place => {
+                push_unique(&mut slot.places, &mention.name);
+                push_unique(&mut out.places, &mention.name);
+            }
+            EntityKind::Unknown | EntityKind::MaybePerson => {}
+        }
+    }
+    for speaker in &speakers {
+        let passage = doc.sentences[speaker.sentence].passage;
+        let slot = &mut out.passages[passage];
+        match &speaker.who {
+            Speaker::Person(p) => {
+                push_unique(&mut slot.speakers, &persons[*p].name);
+                push_unique(&mut out.speakers, &persons[*p].name);
+            }
+            Speaker::Org(name) => {
+                push_unique(&mut slot.org_speakers, name);
+                push_unique(&mut out.org_speakers, name);
+            }
+        }
+    }
+    out
+}
+
+/// Appends `value` unless it is already there. Lists are short (a handful of
+/// names per passage), so a linear scan beats hashing.
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// An article's passages cut into sentences and tokens, shared by every rule.
+pub(crate) struct Doc<'a> {
+    /// The passages, as given.
+    pub passages: &'a [String],
+    /// Tokens of all passages, sentence after sentence.
+    pub tokens: Vec<Token>,
+    /// Passage index of each token (parallel to `tokens`).
+    pub token_passage: Vec<u32>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// A sentence: its passage and its token range in [`Doc::tokens`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sentence {
+    /// Index of the passage.
+    pub passage: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+impl<'a> Doc<'a> {
+    fn new(passages: &'a [String]) -> Self {
+        let mut tokens = Vec::new();
+        let mut token_passage = Vec::new();
+        let mut sentences = Vec::new();
+        for (p, text) in passages.iter().enumerate() {
+            let mut in_quote = false;
+            for span in sentence_spans(text) {
+                let start = tokens.len();
+                tokens::tokenize(text, span, &mut in_quote, &mut tokens);
+                token_passage.resize(tokens.len(), p as u32);
+                sentences.push(Sentence {
+                    passage: p,
+                    start,
+                    end: tokens.len(),
+                });
+            }
+        }
+        Doc {
+            passages,
+            tokens,
+            token_passage,
+            sentences,
+        }
+    }
+
+    fn passage_text(&self, token: usize) -> &'a str {
+        let p = self.token_passage.get(token).map_or(0, |&p| p as usize);
+        self.passages.get(p).map_or("", String::as_str)
+    }
+
+    /// The whole text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.passage_text(i))
+    }
+
+    /// The name-like core of token `i` (no possessive, no "-based").
+    pub fn core(&self, i: usize) -> &'a str {
+        self.tokens[i].core(self.passage_text(i))
+    }
+
+    /// True when token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].is_capitalized(self.passage_text(i))
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens[i].is_punct(self.passage_text(i), c)
+    }
+
+    /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tokens[i].kind == tokens::Kind::Word && self.text(i).eq_ignore_ascii_case(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// The seed story: a 2025 BBC article on a leaked Witkoff–Ushakov call.
+    const SEED: &str = "000_d0a2fc899854d094.txt";
+
+    /// Finds the seed file: `$NEWSDEX_CORPORA/seed/`, the shared corpora next to
+    /// the repository, or the copy in the repository's `corpus/`.
+    fn seed_text() -> String {
+        let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut candidates = Vec::new();
+        if let Some(dir) = std::env::var_os("NEWSDEX_CORPORA") {
+            candidates.push(PathBuf::from(dir).join("seed").join(SEED));
+        }
+        candidates.push(manifest.join("../shared/corpora/seed").join(SEED));
+        candidates.push(manifest.join("corpus").join(SEED));
+        for path in &candidates {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                return text;
+            }
+        }
+        panic!("seed article {SEED} not found in any of {candidates:?}");
+    }
+
+    fn paragraphs(text: &str) -> Vec<String> {
+        text.split("\n\n")
+            .map(crate::text::normalize_whitespace)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    fn run(text: &str, published: Option<NaiveDate>) -> (Vec<String>, Extraction) {
+        let passages = paragraphs(text);
+        let article = Article {
+            title: passages.first().cloned().unwrap_or_default(),
+            paragraphs: passages.clone(),
+            published,
+            ..Article::default()
+        };
+        let extraction = extract(&article, &passages);
+        (passages, extraction)
+    }
+
+    fn sorted(list: &[String]) -> Vec<&str> {
+        let mut v: Vec<&str> = list.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The speakers of the passage that contains `needle`.
+    fn speakers_where<'e>(
+        passages: &[String],
+        extraction: &'e Extraction,
+        needle: &str,
+    ) -> &'e [String] {
+        let i = passages
+            .iter()
+            .position(|p| p.contains(needle))
+            .unwrap_or_else(|| panic!("no passage contains {needle:?}"));
+        &extraction.passages[i].speakers
+    }
+
+    #[test]
+    fn seed_story_speakers() {
+        let (passages, e) = run(&seed_text(), None);
+        assert_eq!(e.passages.len(), passages.len());
+        assert_eq!(
+            sorted(&e.speakers),
+            [
+                "Donald Trump",
+                "Steve Witkoff",
+                "Volodymyr Zelensky",
+                "Yuri Ushakov"
+            ]
+        );
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+        for (needle, speaker) in [
+            ("Trump told reporters", "Donald Trump"),
+            ("Trump says he will hold further talks", "Donald Trump"),
+            ("Zelensky has said", "Volodymyr Zelensky"),
+            ("Trump said it represented", "Donald Trump"),
+            ("Witkoff is quoted as saying", "Steve Witkoff"),
+            ("He further suggested", "Steve Witkoff"),
+            ("Ushakov remarked", "Yuri Ushakov"),
+            ("with Ushakov asking if", "Yuri Ushakov"),
+        ] {
+            assert_eq!(speakers_where(&passages, &e, needle), [speaker], "{needle}");
+        }
+        // Bloomberg obtained the transcript and BBC News verified nothing.
+        for (i, p) in e.passages.iter().enumerate() {
+            assert!(
+                p.speakers.iter().all(|s| s != "Vladimir Putin"),
+                "Putin speaks in passage {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn seed_story_entities_and_dates() {
+        let (_, e) = run(&seed_text(), None);
+        for person in [
+            "Donald Trump",
+            "Steve Witkoff",
+            "Vladimir Putin",
+            "Dan Driscoll",
+            "Yuri Ushakov",
+            "Volodymyr Zelensky",
+        ] {
+            assert!(
+                e.persons.iter().any(|p| p == person),
+                "{person}: {:?}",
+                e.persons
+            );
+        }
+        for person in &e.persons {
+            assert!(person.contains(' '), "unmerged or stray person {person}");
+        }
+        for place in ["Russia", "Ukraine", "Moscow", "Kyiv"] {
+            assert!(
+                e.places.iter().any(|p| p == place),
+                "{place}: {:?}",
+                e.places
+            );
+        }
+        for org in ["Bloomberg", "BBC News", "White House", "U.S. Army"] {
+            assert!(
+                e.organizations.iter().any(|o| o == org),
+                "{org}: {:?}",
+                e.organizations
+            );
+        }
+        for not_entity in [
+            "Russian",
+            "Ukrainian",
+            "Diplomatic",
+            "The",
+            "President",
+            "Wednesday",
+        ] {
+            let all = e.persons.iter().chain(&e.organizations).chain(&e.places);
+            assert!(
+                all.clone().all(|x| x != not_entity),
+                "{not_entity} is an entity"
+            );
+        }
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            dates,
+            [
+                "Wednesday",
+                "last month",
+                "this year",
+                "next week",
+                "this week",
+                "14 October"
+            ]
+        );
+        // No published date: nothing without its own year resolves.
+        assert!(e.dates.iter().all(|d| d.resolved.is_none()));
+    }
+
+    #[test]
+    fn seed_dates_resolve_against_published_date() {
+        let published = NaiveDate::from_ymd_opt(2025, 11, 27); // a Thursday
+        let (_, e) = run(&seed_text(), published);
+        let span = |text: &str| {
+            e.dates
+                .iter()
+                .find(|d| d.text == text)
+                .and_then(|d| d.resolved)
+                .map(|r| (r.start.to_string(), r.end.to_string(), r.granularity))
+        };
+        let day = |d: &str| Some((d.to_string(), d.to_string(), Granularity::Day));
+        assert_eq!(span("Wednesday"), day("2025-11-26"));
+        assert_eq!(span("14 October"), day("2025-10-14"));
+        assert_eq!(
+            span("last month"),
+            Some(("2025-10-01".into(), "2025-10-31".into(), Granularity::Month))
+        );
+        assert_eq!(
+            span("next week"),
+            Some(("2025-12-01".into(), "2025-12-07".into(), Granularity::Week))
+        );
+        assert_eq!(
+            span("this year"),
+            Some(("2025-01-01".into(), "2025-12-31".into(), Granularity::Year))
+        );
+    }
+
+    #[test]
+    fn hewitt_story_speakers_and_org_speakers() {
+        let text = "Maternity pay is to rise, as announced by the Trade and Industry \
+            Secretary Patricia Hewitt.\n\nIt would mean leave would rise by 2007, Ms Hewitt \
+            told GMTV's Sunday programme. The Tories dismissed the plan as \"desperate\", \
+            while the Liberal Democrats said it was misdirected.\n\nThe Shadow Secretary \
+            of State for the Family, Theresa May, said: \"These plans were announced by \
+            Gordon Brown.\" She said the Conservatives would announce their plans.\n\n\
+            But David Frost, director general of the British Chambers of Commerce, warned \
+            that firms could be hit. \"Costs will rise,\" he said.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["David Frost", "Patricia Hewitt", "Theresa May"]
+        );
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Conservatives", "Liberal Democrats", "Tories"]
+        );
+        assert!(e.persons.iter().any(|p| p == "Gordon Brown"));
+        assert!(
+            e.organizations
+                .iter()
+                .any(|o| o == "British Chambers of Commerce")
+        );
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["2007"]);
+    }
+
+    #[test]
+    fn direct_quotes_pronouns_and_titles() {
+        let text = "\u{201c}We will win,\u{201d} said Mr Blair. Prime Minister Tony Blair \
+            spoke in London.\n\n\"It is over,\" Jane Smith told reporters. She added: \
+            \"Nothing changes.\"\n\nAccording to Microsoft, sales rose. Mr Blair's \
+            office was not told.";
+        let (passages, e) = run(text, None);
+        assert_eq!(speakers_where(&passages, &e, "We will win"), ["Tony Blair"]);
+        assert_eq!(speakers_where(&passages, &e, "It is over"), ["Jane Smith"]);
+        assert_eq!(e.org_speakers, ["Microsoft"]);
+        assert!(e.places.iter().any(|p| p == "London"));
+        assert_eq!(sorted(&e.persons), ["Jane Smith", "Tony Blair"]);
+    }
+
+    #[test]
+    fn numbers_are_not_years() {
+        let text = "The fund paid 2,000 people and 1,400 firms 2007 times over in 2004.";
+        let (_, e) = run(text, NaiveDate::from_ymd_opt(2005, 3, 1));
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["2004"]);
     }
 }

@@ -1,0 +1,377 @@
+//! Deciding whether a capitalised name is a person, an organisation or a
+//! place, and turning runs into [`Mention`]s.
+//!
+//! The cues, strongest first: the lists of well-known organisations and
+//! places (with aliases: "U.S." → "United States"), a title in front of the
+//! name ("Mr", "President"), organisation words ("Bank", "Party", "FC") and
+//! acronyms ("BBC"), place words ("Street", "Airport"), a known given name,
+//! and context ("in X", "X-based"). Sentence-initial ordinary words ("The",
+//! "However", "Diplomatic"), days, months, titles on their own and demonyms
+//! ("Russian") are not entities. Merging name variants belongs to `names`;
+//! single unknown words that later turn out to be a person's surname or a
+//! speaker are settled by `names` and `speakers`.
+
+use super::Doc;
+use super::lexicon::{self, Gender, MONTHS, WEEKDAYS};
+use super::names::{self, Run};
+
+/// What a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, party, company or institution.
+    Org,
+    /// A country, region, city or other place.
+    Place,
+    /// Two or three plain capitalised words ("Yuri Ushakov"): a person only
+    /// if the article later uses the last word alone or they speak.
+    MaybePerson,
+    /// A capitalised word not (yet) classified; dropped unless settled.
+    Unknown,
+}
+
+/// A name found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// First token, title included (used to find a speech verb's subject).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The name as written without title or possessive; canonical for
+    /// organisations and places.
+    pub name: String,
+    /// What it names.
+    pub kind: EntityKind,
+    /// Gender implied by an honorific.
+    pub gender: Option<Gender>,
+    /// True when a title preceded the name.
+    pub titled: bool,
+    /// True when the name starts its sentence (or quotation).
+    pub initial: bool,
+    /// True when the mention is inside a quotation.
+    pub in_quote: bool,
+    /// The person it refers to, after canonicalisation.
+    pub person: Option<usize>,
+}
+
+/// Turns a run into zero, one or two mentions (the name, and an organisation
+/// or place before its title: "U.S. Army" in "U.S. Army Secretary Dan Driscoll").
+pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
+    let mut words: &[usize] = &run.words;
+    // Whole-run matches first, so "The Hague" keeps its article.
+    if let Some((kind, name)) = known(&names::name_text(doc, words)) {
+        out.push(mention(doc, run, run.start, run.end, name, kind));
+        return;
+    }
+    while let Some((&first, rest)) = words.split_first() {
+        let core = doc.core(first);
+        let starter = (doc.tokens[first].initial || core == "The")
+            && with_lower(core, lexicon::is_sentence_starter);
+        if starter {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    let Some(&first) = words.first() else {
+        return;
+    };
+    let parts = names::split_title(doc, words);
+    if parts.titled {
+        if !parts.before.is_empty() {
+            let before = strip_demonyms(doc, &parts.before);
+            if let Some(&b) = before.first() {
+                let text = names::name_text(doc, before);
+                let (kind, name) = classify(doc, before, text);
+                if matches!(kind, EntityKind::Org | EntityKind::Place) {
+                    let end = before.last().map_or(b, |&l| l + 1);
+                    out.push(mention(doc, run, b, end, name, kind));
+                }
+            }
+        }
+        let mut m = mention(
+            doc,
+            run,
+            first,
+            run.end,
+            names::name_text(doc, &parts.name),
+            EntityKind::Person,
+        );
+        m.titled = true;
+        m.gender = parts.gender;
+        out.push(m);
+        return;
+    }
+    // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
+    let (mut kind, mut name) = classify(doc, words, names::name_text(doc, words));
+    if kind != EntityKind::Org {
+        let stripped = strip_demonyms(doc, words);
+        if stripped.len() < words.len() {
+            words = stripped;
+            let Some(_) = words.first() else {
+                return;
+            };
+            (kind, name) = classify(doc, words, names::name_text(doc, words));
+        }
+    }
+    let first = words[0];
+    if kind == EntityKind::Unknown && place_cue(doc, run) {
+        kind = EntityKind::Place;
+    }
+    if kind == EntityKind::MaybePerson {
+        if place_cue(doc, run) {
+            kind = EntityKind::Place;
+        } else if role_before(doc, run) {
+            kind = EntityKind::Person;
+        }
+    }
+    if words.len() == 1 && is_calendar_word(doc.core(first)) && date_context(doc, run) {
+        return; // "in May", "May 5": a date, not Theresa May
+    }
+    // A lone unknown word stays a candidate: it becomes a person if it is a
+    // known person's surname or a speaker, and is dropped otherwise.
+    out.push(mention(doc, run, first, run.end, name, kind));
+}
+
+fn mention(
+    doc: &Doc,
+    run: &Run,
+    start: usize,
+    end: usize,
+    name: String,
+    kind: EntityKind,
+) -> Mention {
+    Mention {
+        sentence: run.sentence,
+        start,
+        end,
+        name,
+        kind,
+        gender: None,
+        titled: false,
+        initial: doc.tokens[start].initial,
+        in_quote: doc.tokens[start].in_quote,
+        person: None,
+    }
+}
+
+/// Drops leading demonyms: "Russian" in "Russian Vladimir Putin".
+fn strip_demonyms<'w>(doc: &Doc, mut words: &'w [usize]) -> &'w [usize] {
+    while let Some((&first, rest)) = words.split_first() {
+        if lexicon::is_demonym(doc.core(first)) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// A well-known organisation or place, by its full name or an alias.
+fn known(text: &str) -> Option<(EntityKind, String)> {
+    if let Some(org) = lexicon::organization(text) {
+        return Some((EntityKind::Org, org.to_string()));
+    }
+    lexicon::place(text).map(|p| (EntityKind::Place, p.to_string()))
+}
+
+/// Classifies a name without a title.
+fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
+    if let Some(found) = known(&text) {
+        return found;
+    }
+    let cores = || words.iter().map(|&w| doc.core(w));
+    let n = words.len();
+    let first = doc.core(words[0]);
+    let last = doc.core(words[n - 1]);
+    if n == 1 && (is_calendar_word(first) || lexicon::is_title(first)) {
+        return (EntityKind::Unknown, text);
+    }
+    if cores().any(lexicon::is_org_word) {
+        return (EntityKind::Org, text);
+    }
+    if lexicon::is_place_word(last) && n > 1 {
+        return (EntityKind::Place, text);
+    }
+    // "North Wales", "South Yorkshire".
+    if n == 2
+        && matches!(first, "North" | "South" | "East" | "West" | "Central")
+        && lexicon::place(last).is_some()
+    {
+        return (EntityKind::Place, text);
+    }
+    if is_acronym(first) && !lexicon::is_not_org_acronym(first) {
+        return (EntityKind::Org, text);
+    }
+    if n == 1 && cores().all(|w| lexicon::is_demonym(w) || lexicon::is_not_name(w)) {
+        return (EntityKind::Unknown, text);
+    }
+    if n >= 2 && lexicon::first_name(first).is_some() {
+        return (EntityKind::Person, text);
+    }
+    // Two or three plain capitalised words ("Yuri Ushakov") read as a name.
+    let plain = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && w.len() > 1
+            && chars.any(char::is_lowercase)
+            && !lexicon::is_not_name(w)
+            && !lexicon::is_title(w)
+            && !lexicon::is_demonym(w)
+            && !is_calendar_word(w)
+            && lexicon::place(w).is_none()
+    };
+    if (2..=3).contains(&n) && cores().all(plain) {
+        return (EntityKind::MaybePerson, text);
+    }
+    (EntityKind::Unknown, text)
+}
+
+/// "in X", "near X" before the run, or "X-based".
+fn place_cue(doc: &Doc, run: &Run) -> bool {
+    let last = run.end - 1;
+    if doc.tokens[last].hyphen_suffix && doc.text(last).ends_with("-based") {
+        return true;
+    }
+    let s = doc.sentences[run.sentence];
+    run.start > s.start && matches!(doc.text(run.start - 1), "in" | "near")
+}
+
+/// True when a month or day name is used as a date: "in May", "May 5".
+fn date_context(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    let before = run.start > s.start
+        && matches!(
+            doc.text(run.start - 1),
+            "in" | "on"
+                | "since"
+                | "until"
+                | "by"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "from"
+                | "during"
+                | "of"
+                | "through"
+                | "till"
+                | "before"
+                | "after"
+        );
+    let after = run.end < s.end && doc.tokens[run.end].kind == super::tokens::Kind::Number;
+    before || after
+}
+
+/// A lower-case role noun right before the name: "spokesman Menzies Campbell".
+fn role_before(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    run.start > s.start
+        && matches!(
+            doc.text(run.start - 1),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "minister"
+                | "secretary"
+                | "envoy"
+                | "adviser"
+                | "advisor"
+                | "chairman"
+                | "chairwoman"
+                | "leader"
+                | "director"
+                | "president"
+                | "executive"
+                | "chief"
+                | "official"
+                | "MP"
+                | "lawyer"
+                | "analyst"
+                | "economist"
+                | "manager"
+                | "coach"
+                | "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "captain"
+                | "singer"
+                | "actor"
+                | "actress"
+                | "director-general"
+                | "founder"
+                | "professor"
+                | "boss"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "candidate"
+                | "nominee"
+                | "campaigner"
+                | "author"
+                | "writer"
+                | "star"
+                | "colleague"
+                | "rival"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+        )
+}
+
+/// True for day and month names.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
+}
+
+/// Two to six upper-case letters, dots allowed ("BBC", "U.N.").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// Calls `f` on an ASCII-lower-cased copy of `word` without allocating.
+pub(crate) fn with_lower(word: &str, f: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 24];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(f)
+}
+
+/// Drops the mentions nobody settled: unknown words, and a month or day
+/// name that is not a known person's surname ("May").
+pub(crate) fn settle_unknowns(mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| !matches!(m.kind, EntityKind::Unknown | EntityKind::MaybePerson));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("BBC") && is_acronym("U.N.") && !is_acronym("Bbc"));
+    }
+
+    #[test]
+    fn lower_without_allocating() {
+        assert!(with_lower("However", |w| w == "however"));
+    }
+}

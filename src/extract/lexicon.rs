@@ -1,0 +1,1070 @@
+//! Word lists the extractor uses as cues: titles, speech verbs, given names,
+//! places, organisations, demonyms, months and days.
+//!
+//! Lists are compiled once into hash sets on first use. The larger ones live
+//! as plain-text files in `data/` (see `data/README.md` for where they came
+//! from); short closed classes are Rust arrays here. This module only answers
+//! "is this word an X?"; deciding what a name is belongs to `entities`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A person's grammatical gender as signalled by a title, a given name or a pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// Mr, he, a male given name.
+    Male,
+    /// Ms, Mrs, she, a female given name.
+    Female,
+}
+
+/// Honorifics that always precede a person's name, with the gender they imply.
+const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("Mr", Some(Gender::Male)),
+    ("Mrs", Some(Gender::Female)),
+    ("Ms", Some(Gender::Female)),
+    ("Miss", Some(Gender::Female)),
+    ("Mx", None),
+    ("Dr", None),
+    ("Prof", None),
+    ("Professor", None),
+    ("Sir", Some(Gender::Male)),
+    ("Dame", Some(Gender::Female)),
+    ("Lord", Some(Gender::Male)),
+    ("Lady", Some(Gender::Female)),
+    ("Baroness", Some(Gender::Female)),
+    ("Baron", Some(Gender::Male)),
+    ("Rev", None),
+    ("Reverend", None),
+    ("King", Some(Gender::Male)),
+    ("Queen", Some(Gender::Female)),
+    ("Prince", Some(Gender::Male)),
+    ("Princess", Some(Gender::Female)),
+    ("Duke", Some(Gender::Male)),
+    ("Duchess", Some(Gender::Female)),
+    ("Pope", Some(Gender::Male)),
+    ("Father", Some(Gender::Male)),
+    ("Sister", Some(Gender::Female)),
+    ("Congressman", Some(Gender::Male)),
+    ("Congresswoman", Some(Gender::Female)),
+    ("Spokesman", Some(Gender::Male)),
+    ("Spokeswoman", Some(Gender::Female)),
+    ("Chairman", None),
+    ("Chairwoman", Some(Gender::Female)),
+    ("Sheikh", Some(Gender::Male)),
+];
+
+/// Role words that form titles ("Prime Minister", "U.S. Army Secretary",
+/// "special envoy"); a capitalised name right after one is a person.
+const ROLE_TITLES: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Ministers",
+    "Secretary",
+    "Chancellor",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Chair",
+    "Director",
+    "Executive",
+    "Chief",
+    "Officer",
+    "Judge",
+    "Justice",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Captain",
+    "Capt",
+    "Coach",
+    "Manager",
+    "Envoy",
+    "Ambassador",
+    "Commissioner",
+    "Spokesperson",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Admiral",
+    "Commander",
+    "Leader",
+    "Deputy",
+    "Shadow",
+    "Former",
+    "Acting",
+    "Interim",
+    "Special",
+    "Attorney",
+    "Speaker",
+    "Premier",
+    "Emir",
+    "Crown",
+    "Detective",
+    "Inspector",
+    "Superintendent",
+    "Constable",
+    "Editor",
+    "Founder",
+    "Boss",
+    "Head",
+    "MP",
+    "MEP",
+    "MSP",
+    "AM",
+    "CEO",
+    "State",
+    "Foreign",
+    "Home",
+    "Defence",
+    "Defense",
+    "Health",
+    "Education",
+    "Culture",
+    "Transport",
+    "Environment",
+    "Treasury",
+    "Energy",
+    "Interior",
+    "Finance",
+    "Trade",
+    "Industry",
+    "Culture",
+    "Sport",
+    "Work",
+    "Pensions",
+    "Economy",
+    "Business",
+    "Justice",
+    "Labor",
+    "Agriculture",
+];
+
+/// Words that make a capitalised sequence an organisation ("Bank", "Party", "FC").
+const ORG_WORDS: &[&str] = &[
+    "Inc",
+    "Ltd",
+    "plc",
+    "Plc",
+    "PLC",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Group",
+    "Holdings",
+    "Party",
+    "Council",
+    "Authority",
+    "Union",
+    "Ministry",
+    "Department",
+    "Office",
+    "University",
+    "College",
+    "School",
+    "Institute",
+    "Bank",
+    "FC",
+    "Association",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Foundation",
+    "Trust",
+    "Society",
+    "Federation",
+    "League",
+    "Club",
+    "Court",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Assembly",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Service",
+    "Services",
+    "Airlines",
+    "Airways",
+    "Air",
+    "Motors",
+    "Industries",
+    "Systems",
+    "Technologies",
+    "Networks",
+    "Communications",
+    "Media",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Telegraph",
+    "Guardian",
+    "Herald",
+    "Tribune",
+    "Press",
+    "Broadcasting",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Labs",
+    "Laboratories",
+    "Pharmaceuticals",
+    "Insurance",
+    "Capital",
+    "Partners",
+    "Fund",
+    "Exchange",
+    "Board",
+    "Organisation",
+    "Organization",
+    "Alliance",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Church",
+    "Hospital",
+    "Museum",
+    "Gallery",
+    "Orchestra",
+    "Theatre",
+    "Reserve",
+    "Cabinet",
+    "Government",
+    "Administration",
+    "Bureau",
+    "Tribunal",
+    "Chambers",
+    "Chamber",
+    "Brigade",
+    "Regiment",
+    "Guard",
+    "Corps",
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "United",
+    "Rovers",
+    "Athletic",
+    "Wanderers",
+    "Albion",
+    "Hotspur",
+    "Rangers",
+    "Software",
+    "Electronics",
+    "Telecom",
+    "Energy",
+    "Oil",
+    "Foods",
+    "Stores",
+    "Brothers",
+    "Bros",
+    "Institution",
+    "Centre",
+    "Center",
+    "Network",
+    "Channel",
+];
+
+/// Last words of a capitalised sequence that name a place ("Oxford Street").
+const PLACE_WORDS: &[&str] = &[
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Airport",
+    "Station",
+    "Bridge",
+    "Park",
+    "Island",
+    "Islands",
+    "Mountains",
+    "River",
+    "Lake",
+    "Valley",
+    "Bay",
+    "County",
+    "Province",
+    "Region",
+    "Sea",
+    "Ocean",
+];
+
+/// Capitalised words that are never names: events, documents, generic nouns
+/// that are capitalised in titles ("General Election", "Budget").
+const NOT_NAMES: &[&str] = &[
+    "Election",
+    "Elections",
+    "Budget",
+    "Act",
+    "Bill",
+    "Day",
+    "Week",
+    "Year",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Open",
+    "Games",
+    "Olympics",
+    "Award",
+    "Awards",
+    "Prize",
+    "Festival",
+    "Show",
+    "Programme",
+    "Review",
+    "Report",
+    "Summit",
+    "War",
+    "Treaty",
+    "Agreement",
+    "Internet",
+    "Web",
+    "Christmas",
+    "Easter",
+    "New Year",
+    "God",
+    "Oscar",
+    "Oscars",
+    "Grammy",
+    "Grammys",
+    "Emmy",
+    "Emmys",
+    "Album",
+    "Film",
+    "Series",
+    "Tour",
+    "Test",
+    "Final",
+    "Finals",
+    "Premiership",
+    "Division",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Family",
+];
+
+/// Capitalised acronyms that are not organisations.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "CEO", "GDP", "TV", "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "DNA", "HIV", "AIDS", "OK", "AM",
+    "PM", "GMT", "BST", "EST", "UTC", "MP", "MPs", "MSP", "MSPs", "MEP", "MEPs", "AGM", "IPO",
+    "VAT", "PIN", "ID", "IT", "PR", "HQ", "MRI", "CCTV", "GCSE", "GCSEs", "SMS", "PDA", "MP3",
+    "GPS", "LCD", "USB", "PS2", "PSP", "DS", "I", "A", "UFO", "VIP", "RAM", "CPU", "GP", "GPs",
+    "QC", "OBE", "MBE", "CBE", "ISBN", "URL", "HTML", "II", "III", "IV", "VI", "DJ", "RPI", "CPI",
+    "PhD", "MBA", "NO", "US", "UK", "UAE", "USA", "FA",
+];
+
+/// Words that introduce reported or direct speech. Forms that are also common
+/// nouns ("claims", "report", "warning" in "a BBC report") are left out.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "warn",
+    "warns",
+    "warned",
+    "argue",
+    "argues",
+    "argued",
+    "claimed",
+    "insist",
+    "insists",
+    "insisted",
+    "remarked",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "stressed",
+    "explain",
+    "explains",
+    "explained",
+    "admit",
+    "admits",
+    "admitted",
+    "deny",
+    "denies",
+    "denied",
+    "announce",
+    "announces",
+    "announced",
+    "ask",
+    "asks",
+    "asked",
+    "noted",
+    "stated",
+    "commented",
+    "replied",
+    "responded",
+    "urge",
+    "urges",
+    "urged",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "predicted",
+    "dismissed",
+    "wrote",
+    "writes",
+    "tweeted",
+    "declare",
+    "declares",
+    "declared",
+    "concede",
+    "concedes",
+    "conceded",
+    "maintain",
+    "maintains",
+    "maintained",
+    "vowed",
+    "promised",
+    "pledged",
+    "reveal",
+    "reveals",
+    "revealed",
+    "disclosed",
+    "reiterate",
+    "reiterates",
+    "reiterated",
+    "emphasised",
+    "emphasized",
+    "observed",
+    "recalled",
+    "complained",
+    "countered",
+    "cautioned",
+    "testified",
+    "alleged",
+    "asserted",
+    "contend",
+    "contends",
+    "contended",
+    "hinted",
+    "joked",
+    "demanded",
+    "reported",
+    "accused",
+    "criticised",
+    "criticized",
+    "described",
+    "questioned",
+    "saying",
+    "telling",
+    "asking",
+    "adding",
+    "warning",
+    "arguing",
+    "claiming",
+    "insisting",
+    "suggesting",
+    "indicating",
+    "explaining",
+    "noting",
+    "stressing",
+    "urging",
+    "announcing",
+];
+
+/// Speech verbs that may come before their subject: `"...," said Mr Smith`.
+const INVERTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "warned",
+    "warns",
+    "explained",
+    "insisted",
+    "argued",
+    "continued",
+    "noted",
+    "wrote",
+    "writes",
+    "admitted",
+    "claimed",
+    "stressed",
+    "replied",
+    "recalled",
+    "told",
+    "tells",
+    "suggested",
+    "remarked",
+    "observed",
+    "declared",
+    "countered",
+    "joked",
+];
+
+/// Words allowed between a subject and its speech verb: auxiliaries and adverbs
+/// ("has also said", "further suggested").
+const SUBJECT_VERB_FILLERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "further",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "once",
+    "recently",
+    "repeatedly",
+    "again",
+    "already",
+    "reportedly",
+    "publicly",
+    "privately",
+    "just",
+    "still",
+    "first",
+    "subsequently",
+    "separately",
+    "openly",
+    "initially",
+    "yesterday",
+    "today",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "always",
+    "often",
+    "frequently",
+    "since",
+    "now",
+    "angrily",
+    "flatly",
+    "firmly",
+    "strongly",
+    "quickly",
+    "simply",
+    "bluntly",
+    "apparently",
+    "allegedly",
+    "famously",
+    "memorably",
+    "widely",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "be",
+    "being",
+    "not",
+    "never",
+];
+
+/// Common nouns for organisations that speak as "the X said" ("the union said").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "union",
+    "ministry",
+    "department",
+    "government",
+    "council",
+    "party",
+    "police",
+    "bank",
+    "agency",
+    "commission",
+    "committee",
+    "board",
+    "club",
+    "court",
+    "army",
+    "military",
+    "authority",
+    "authorities",
+    "regulator",
+    "watchdog",
+    "organisation",
+    "organization",
+    "charity",
+    "campaign",
+    "airline",
+    "carrier",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "paper",
+    "studio",
+    "label",
+    "retailer",
+    "supermarket",
+    "manufacturer",
+    "maker",
+    "insurer",
+    "lender",
+    "bank",
+    "association",
+    "federation",
+    "league",
+    "team",
+    "embassy",
+    "administration",
+    "kremlin",
+    "opposition",
+    "coalition",
+    "alliance",
+    "parliament",
+    "senate",
+    "cabinet",
+    "treasury",
+    "office",
+    "service",
+    "institute",
+    "university",
+    "hospital",
+    "trust",
+    "fund",
+    "exchange",
+    "agency",
+    "prosecutors",
+];
+
+/// Words that, capitalised at the start of a sentence, are ordinary words.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "for",
+    "nor",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "by",
+    "with",
+    "from",
+    "as",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "why",
+    "how",
+    "if",
+    "though",
+    "although",
+    "because",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "also",
+    "still",
+    "then",
+    "there",
+    "here",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "most",
+    "all",
+    "any",
+    "each",
+    "every",
+    "both",
+    "few",
+    "several",
+    "such",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "more",
+    "less",
+    "other",
+    "another",
+    "among",
+    "amid",
+    "despite",
+    "about",
+    "over",
+    "under",
+    "into",
+    "through",
+    "between",
+    "against",
+    "without",
+    "within",
+    "yes",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "even",
+    "just",
+    "only",
+    "indeed",
+    "instead",
+    "overall",
+    "first",
+    "second",
+    "finally",
+    "already",
+    "perhaps",
+    "thus",
+    "hence",
+    "therefore",
+    "once",
+    "unlike",
+    "like",
+    "according",
+    "following",
+    "further",
+    "elsewhere",
+    "former",
+    "new",
+    "shares",
+    "sales",
+    "analysts",
+    "officials",
+    "experts",
+    "critics",
+    "police",
+    "sources",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "speaking",
+    "asked",
+    "writing",
+    "but",
+    "well",
+    "so",
+    "oh",
+    "please",
+    "thank",
+    "thanks",
+    "sir",
+    "dear",
+    "let",
+    "do",
+    "did",
+    "does",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "have",
+    "has",
+    "had",
+    "being",
+    "been",
+    "be",
+    "where",
+    "whether",
+    "maybe",
+    "sure",
+    "not",
+    "very",
+    "much",
+    "too",
+    "said",
+    "says",
+    "after",
+    "although",
+    "given",
+];
+
+/// Personal pronouns that can be a speech verb's subject, with their gender.
+pub(crate) fn pronoun_gender(word: &str) -> Option<Gender> {
+    if word.eq_ignore_ascii_case("he") {
+        Some(Gender::Male)
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Month names and abbreviations, with their number.
+pub(crate) const MONTHS: &[(&str, u32)] = &[
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+/// Day names, Monday first (index = days from Monday).
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Parses a `data/` list: `Name` or `Alias = Canonical` per line, `#` comments.
+fn alias_map(data: &'static str) -> HashMap<&'static str, &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once(" = ") {
+            Some((alias, canonical)) => (alias.trim(), canonical.trim()),
+            None => (l, l),
+        })
+        .collect()
+}
+
+static HONORIFIC_MAP: LazyLock<HashMap<&'static str, Option<Gender>>> =
+    LazyLock::new(|| HONORIFICS.iter().copied().collect());
+static ROLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_TITLES));
+static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_WORDS));
+static PLACE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PLACE_WORDS));
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_NAMES));
+static NOT_ORG_ACRONYM_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(NOT_ORG_ACRONYMS));
+static SPEECH_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SPEECH_VERBS));
+static INVERTING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(INVERTING_VERBS));
+static FILLER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS));
+static ORG_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_NOUNS));
+static STARTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SENTENCE_STARTERS));
+static PLACES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| alias_map(include_str!("data/places.txt")));
+static ORGANIZATIONS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| alias_map(include_str!("data/organizations.txt")));
+static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/demonyms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
+    include_str!("data/first_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, gender) = l.split_once(' ')?;
+            let gender = match gender.trim() {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            };
+            Some((name, gender))
+        })
+        .collect()
+});
+
+/// `Some(gender)` when `word` is an honorific such as "Mr" or "Dr".
+pub(crate) fn honorific(word: &str) -> Option<Option<Gender>> {
+    HONORIFIC_MAP.get(word).copied()
+}
+
+/// True for any title word: honorifics and role words ("Minister", "envoy").
+pub(crate) fn is_title(word: &str) -> bool {
+    HONORIFIC_MAP.contains_key(word) || ROLE_SET.contains(word)
+}
+
+/// True for words that mark an organisation name ("Bank", "Party").
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORD_SET.contains(word)
+}
+
+/// True for words that end a place name ("Street", "Airport").
+pub(crate) fn is_place_word(word: &str) -> bool {
+    PLACE_WORD_SET.contains(word)
+}
+
+/// True for capitalised words that are never part of a name.
+pub(crate) fn is_not_name(word: &str) -> bool {
+    NOT_NAME_SET.contains(word)
+}
+
+/// True for acronyms that are not organisations ("CEO", "GDP").
+pub(crate) fn is_not_org_acronym(word: &str) -> bool {
+    NOT_ORG_ACRONYM_SET.contains(word)
+}
+
+/// True for a lower-case speech verb form ("said", "warned", "telling").
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    SPEECH_SET.contains(word)
+}
+
+/// True for speech verbs that may precede their subject (`said Mr Smith`).
+pub(crate) fn is_inverting_verb(word: &str) -> bool {
+    INVERTING_SET.contains(word)
+}
+
+/// True for auxiliaries and adverbs that may sit between subject and speech verb.
+pub(crate) fn is_subject_verb_filler(word: &str) -> bool {
+    FILLER_SET.contains(word)
+}
+
+/// True for lower-case nouns naming an organisation ("union", "ministry").
+pub(crate) fn is_org_noun(word: &str) -> bool {
+    ORG_NOUN_SET.contains(word)
+}
+
+/// True when a capitalised sentence-initial word, lower-cased, is an ordinary word.
+pub(crate) fn is_sentence_starter(lower: &str) -> bool {
+    STARTER_SET.contains(lower)
+}
+
+/// Canonical place name for a known place or alias ("U.S." → "United States").
+pub(crate) fn place(name: &str) -> Option<&'static str> {
+    PLACES.get(name).copied()
+}
+
+/// Canonical organisation name for a well-known organisation.
+pub(crate) fn organization(name: &str) -> Option<&'static str> {
+    ORGANIZATIONS.get(name).copied()
+}
+
+/// True for adjectival or plural forms of places and peoples ("Russian").
+pub(crate) fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(word)
+}
+
+/// `Some(gender)` when `word` is a common given name (gender `None` when unisex).
+pub(crate) fn first_name(word: &str) -> Option<Option<Gender>> {
+    FIRST_NAMES.get(word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        assert_eq!(place("U.S."), Some("United States"));
+        assert_eq!(place("Kyiv"), Some("Kyiv"));
+        assert_eq!(organization("BBC News"), Some("BBC News"));
+        assert_eq!(first_name("Patricia"), Some(Some(Gender::Female)));
+        assert_eq!(first_name("Steve"), Some(Some(Gender::Male)));
+        assert!(is_demonym("Ukrainian"));
+        assert!(!is_demonym("Ukraine"));
+    }
+
+    #[test]
+    fn closed_classes() {
+        assert_eq!(honorific("Ms"), Some(Some(Gender::Female)));
+        assert!(is_title("Secretary") && is_title("Mr"));
+        assert!(is_speech_verb("remarked") && !is_speech_verb("verified"));
+        assert!(is_org_word("Army"));
+    }
+}

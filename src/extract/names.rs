@@ -1,0 +1,436 @@
+//! Capitalised name sequences, the titles in front of them, and merging the
+//! variants of one person's name within an article.
+//!
+//! A *run* is a maximal stretch of capitalised words in a sentence, joined
+//! across "of", "for", "and" or a name particle only where the result reads as
+//! one name ("Bank of England", "Trade and Industry Secretary", "Charles de
+//! Gaulle"), across the full stop of "Mr." and initials, and ending at a
+//! possessive ("Trump's"). [`split_title`] separates a run into the part
+//! before the title ("U.S. Army"), the title ("Secretary") and the name
+//! ("Dan Driscoll"). [`canonicalize`] maps every person mention to the fullest
+//! form of the name used in the article. Deciding what kind of thing a name
+//! is belongs to `entities`.
+
+use super::Doc;
+use super::entities::{EntityKind, Mention};
+use super::lexicon::{self, Gender};
+
+/// A stretch of capitalised words in one sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Run {
+    /// Sentence index.
+    pub sentence: usize,
+    /// First token of the run.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Word tokens of the run, connectors included, skipped dots excluded.
+    pub words: Vec<usize>,
+}
+
+/// Lower-case words that may sit inside a name: particles ("de", "van").
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "del", "la", "le",
+    "ter", "dos", "das",
+];
+
+/// Capitalised words that take an "of" complement inside a name ("House of Commons").
+const OF_HEADS: &[&str] = &[
+    "House",
+    "Republic",
+    "Kingdom",
+    "Isle",
+    "Cape",
+    "Strait",
+    "Duke",
+    "Duchess",
+    "Earl",
+    "Chambers",
+    "Church",
+    "Museum",
+    "Bank",
+    "Secretary",
+    "Minister",
+    "Ministry",
+    "Department",
+    "Office",
+    "University",
+    "Court",
+    "Council",
+    "Institute",
+    "College",
+    "School",
+    "Director",
+    "Chairman",
+    "Head",
+    "Chief",
+    "Association",
+    "Federation",
+    "Union",
+    "League",
+    "Society",
+    "Board",
+    "Commission",
+    "Committee",
+    "Bishop",
+    "Archbishop",
+    "Mayor",
+    "Governor",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "City",
+    "State",
+    "Chamber",
+    "Bay",
+    "Gulf",
+    "Sea",
+    "Statue",
+    "Tower",
+    "Leader",
+    "Speaker",
+    "Chancellor",
+    "Friends",
+    "Party",
+    "Organisation",
+    "Organization",
+    "Agency",
+    "Bureau",
+    "Palace",
+    "Mount",
+    "Lake",
+    "River",
+    "Order",
+    "Confederation",
+    "Sisters",
+    "Daughters",
+    "Sons",
+    "Knights",
+    "Archdiocese",
+    "Diocese",
+    "Province",
+    "Minister",
+    "Shadow",
+    "Centre",
+    "Center",
+    "Fund",
+    "Authority",
+    "Service",
+    "Services",
+    "Academy",
+    "Conference",
+    "Conservatory",
+    "Hall",
+    "Master",
+    "Lord",
+    "Lords",
+    "Commons",
+];
+
+/// Abbreviations after which a full stop stays inside the name ("Mr.", "St.").
+fn takes_dot(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Rev"
+            | "Prof"
+            | "Mt"
+            | "Ft"
+    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Appends the runs of sentence `sentence` to `out`.
+pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
+    let s = doc.sentences[sentence];
+    let mut i = s.start;
+    while i < s.end {
+        if !doc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut words = vec![i];
+        let mut last = i;
+        loop {
+            let t = &doc.tokens[last];
+            if t.possessive || t.hyphen_suffix {
+                break;
+            }
+            let mut k = last + 1;
+            if k < s.end
+                && doc.is_punct(k, '.')
+                && !doc.tokens[k].space_before
+                && takes_dot(doc.core(last))
+            {
+                k += 1;
+            }
+            if k >= s.end {
+                break;
+            }
+            if doc.is_cap(k) && doc.tokens[k].space_before {
+                words.push(k);
+                last = k;
+                continue;
+            }
+            match connector_span(doc, s.end, &words, k) {
+                Some(next) => {
+                    words.extend(k..=next);
+                    last = next;
+                }
+                None => break,
+            }
+        }
+        out.push(Run {
+            sentence,
+            start: i,
+            end: last + 1,
+            words,
+        });
+        i = last + 1;
+    }
+}
+
+/// When token `k` starts a connector that joins the run so far (`words`) to
+/// the capitalised word after it, returns that word's index.
+fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<usize> {
+    if doc.tokens[k].kind != super::tokens::Kind::Word && !doc.is_punct(k, '&') {
+        return None;
+    }
+    let word = doc.text(k);
+    let next_cap = |j: usize| j < end && doc.is_cap(j);
+    if PARTICLES.contains(&word) {
+        return next_cap(k + 1).then_some(k + 1);
+    }
+    let last = doc.core(*words.last()?);
+    match word {
+        "of" | "for" => {
+            let head_ok = OF_HEADS.contains(&last)
+                || lexicon::is_org_word(last)
+                || lexicon::is_title(last)
+                || lexicon::is_place_word(last);
+            if !head_ok {
+                return None;
+            }
+            let j = if k + 1 < end && doc.text(k + 1) == "the" {
+                k + 2
+            } else {
+                k + 1
+            };
+            next_cap(j).then_some(j)
+        }
+        "and" | "&" => {
+            if !next_cap(k + 1) {
+                return None;
+            }
+            if word == "&" {
+                return Some(k + 1);
+            }
+            // Join only when the words after "and" end in an organisation or
+            // title word: "Trade and Industry Secretary", not "Putin and Trump".
+            let mut j = k + 1;
+            while j + 1 < end && doc.is_cap(j + 1) && !doc.tokens[j].possessive {
+                j += 1;
+            }
+            let tail = doc.core(j);
+            (lexicon::is_org_word(tail) || lexicon::is_title(tail)).then_some(k + 1)
+        }
+        _ => None,
+    }
+}
+
+/// A run cut into what precedes the title, the title, and the name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameParts {
+    /// Words before the title ("U.S. Army" in "U.S. Army Secretary Dan Driscoll").
+    pub before: Vec<usize>,
+    /// True when a title was found and a name follows it.
+    pub titled: bool,
+    /// Gender implied by an honorific in the title, if any.
+    pub gender: Option<Gender>,
+    /// The name words (the whole run when there is no title).
+    pub name: Vec<usize>,
+}
+
+/// True for a word that can be part of a person's name after a title.
+fn name_like(doc: &Doc, i: usize) -> bool {
+    let w = doc.core(i);
+    doc.is_cap(i)
+        && !lexicon::is_title(w)
+        && !lexicon::is_org_word(w)
+        && !lexicon::is_not_name(w)
+        && !lexicon::is_demonym(w)
+        && !lexicon::is_place_word(w)
+}
+
+/// Splits a run's words (sentence starters already removed) at its title.
+pub(crate) fn split_title(doc: &Doc, words: &[usize]) -> NameParts {
+    let n = words.len();
+    if n >= 2
+        && let Some(t) = (0..n - 1)
+            .rev()
+            .find(|&t| lexicon::is_title(doc.core(words[t])))
+        && words[t + 1..].iter().all(|&w| name_like(doc, w))
+    {
+        let mut first = t;
+        while first > 0 {
+            let prev = doc.core(words[first - 1]);
+            if lexicon::is_title(prev) || matches!(prev, "of" | "for" | "the" | "and") {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        let gender = words[first..=t]
+            .iter()
+            .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
+        return NameParts {
+            before: words[..first].to_vec(),
+            titled: true,
+            gender,
+            name: words[t + 1..].to_vec(),
+        };
+    }
+    NameParts {
+        name: words.to_vec(),
+        ..NameParts::default()
+    }
+}
+
+/// The text of a name: cores joined by spaces, keeping the dot of initials.
+pub(crate) fn name_text(doc: &Doc, words: &[usize]) -> String {
+    let mut out = String::new();
+    for &w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let core = doc.core(w);
+        out.push_str(core);
+        let next = w + 1;
+        if next < doc.tokens.len()
+            && doc.token_passage[next] == doc.token_passage[w]
+            && doc.is_punct(next, '.')
+            && !doc.tokens[next].space_before
+            && core.chars().count() == 1
+        {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// A person, identified by the fullest form of their name in the article.
+#[derive(Clone, Debug)]
+pub(crate) struct Person {
+    /// Canonical (fullest) name.
+    pub name: String,
+    /// Gender, once any mention or the given name reveals it.
+    pub gender: Option<Gender>,
+}
+
+/// Maps every person mention (and every unknown single word that matches a
+/// person's surname) to a [`Person`], merging variants to the fullest form.
+///
+/// A shorter form ("Witkoff", "Mr Blair") merges with the nearest earlier
+/// fuller form whose words contain it and that ends with the same surname, or
+/// failing that the first later one, so "Hillary Clinton" and "Bill Clinton"
+/// stay apart and "Clinton" follows whichever was last named.
+pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
+    // "Yuri Ushakov" is a person when "Ushakov" (or "Mr Ushakov") also occurs.
+    let singles: Vec<String> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Unknown))
+        .filter(|m| !m.name.contains(' '))
+        .map(|m| m.name.clone())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::MaybePerson
+            && m.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| singles.iter().any(|s| s == last))
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
+    let full: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == EntityKind::Person && mentions[i].name.contains(' '))
+        .collect();
+    let mut persons: Vec<Person> = Vec::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let eligible = match m.kind {
+            EntityKind::Person => true,
+            // A bare capitalised word becomes a person only through a fuller name.
+            EntityKind::Unknown => !m.name.contains(' '),
+            _ => false,
+        };
+        if !eligible {
+            continue;
+        }
+        let mut best = expand(mentions, &full, i);
+        // Follow chains: "Trump" → "Donald Trump" → "Donald J. Trump".
+        for _ in 0..3 {
+            match expand(mentions, &full, best) {
+                next if next != best => best = next,
+                _ => break,
+            }
+        }
+        if best == i && mentions[i].kind == EntityKind::Unknown {
+            continue;
+        }
+        let canonical = mentions[best].name.clone();
+        let first_gender = canonical
+            .split(' ')
+            .next()
+            .and_then(lexicon::first_name)
+            .flatten();
+        let id = match persons.iter().position(|p| p.name == canonical) {
+            Some(id) => id,
+            None => {
+                persons.push(Person {
+                    name: canonical,
+                    gender: first_gender,
+                });
+                persons.len() - 1
+            }
+        };
+        if persons[id].gender.is_none() {
+            persons[id].gender = mentions[i].gender.or(first_gender);
+        }
+        let m = &mut mentions[i];
+        m.kind = EntityKind::Person;
+        m.person = Some(id);
+    }
+    persons
+}
+
+/// The nearest fuller person mention that contains mention `i`'s name, or `i`.
+fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
+    let name = mentions[i].name.as_str();
+    let words = || name.split(' ');
+    let Some(surname) = words().next_back() else {
+        return i;
+    };
+    let contains = |j: usize| {
+        let other = mentions[j].name.as_str();
+        other.len() > name.len()
+            && other.split(' ').next_back() == Some(surname)
+            && words().all(|w| other.split(' ').any(|o| o.eq_ignore_ascii_case(w)))
+    };
+    let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
+    let after = || full.iter().copied().find(|&j| j > i && contains(j));
+    before.or_else(after).unwrap_or(i)
+}

@@ -1,0 +1,504 @@
+//! Who speaks: attributing direct and reported speech to people and
+//! organisations.
+//!
+//! A speaker is the subject of a speech verb ("Trump told reporters",
+//! "Zelensky has said", "Witkoff is quoted as saying", "Ms Hewitt also
+//! stressed"), including across an appositive ("David Frost, director general
+//! of ..., warned") and after a quote (`"...," said Mr Smith`), the name after
+//! "according to", and the subject of a speech participle after "with" ("with
+//! Ushakov asking"). "He"/"she" resolve to the most recent person of that
+//! gender (or of unknown gender) outside quotations, preferring one who was a
+//! subject or speaker. A passage that is nothing but a quotation and has no
+//! cue of its own inherits the speaker who closed the previous passage.
+//!
+//! Passives ("was told"), negations ("did not say") and verbs that are not
+//! speech ("verified", "obtained") give no speaker. What was said (the quote
+//! span) is not extracted here.
+
+use super::Doc;
+use super::entities::{EntityKind, Mention, with_lower};
+use super::lexicon::{self, Gender};
+use super::names::Person;
+use super::tokens::Kind;
+
+/// Who speaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    /// A person, by index into the article's persons.
+    Person(usize),
+    /// An organisation or group, by name.
+    Org(String),
+}
+
+/// A speaker found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct SpeakerEvent {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Who speaks.
+    pub who: Speaker,
+}
+
+/// A person mention remembered for pronoun resolution.
+#[derive(Clone, Copy)]
+struct Antecedent {
+    passage: usize,
+    person: usize,
+    subject: bool,
+}
+
+struct Finder<'d, 'a> {
+    doc: &'d Doc<'a>,
+    mentions: &'d mut [Mention],
+    persons: &'d mut Vec<Person>,
+    history: Vec<Antecedent>,
+    events: Vec<SpeakerEvent>,
+}
+
+/// Finds every speaker in the article, in text order.
+///
+/// Unknown single words that turn out to be a speech verb's subject ("Smith
+/// said") become persons in `mentions` and `persons`.
+pub(crate) fn find_speakers(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    persons: &mut Vec<Person>,
+) -> Vec<SpeakerEvent> {
+    let mut finder = Finder {
+        doc,
+        mentions,
+        persons,
+        history: Vec::new(),
+        events: Vec::new(),
+    };
+    let mut m = 0;
+    for si in 0..doc.sentences.len() {
+        let first = m;
+        while m < finder.mentions.len() && finder.mentions[m].sentence == si {
+            m += 1;
+        }
+        finder.sentence(si, first..m);
+    }
+    finder.inherit_quote_passages();
+    finder.events
+}
+
+impl Finder<'_, '_> {
+    fn sentence(&mut self, si: usize, ms: std::ops::Range<usize>) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let events_before = self.events.len();
+        for i in s.start..s.end {
+            if doc.tokens[i].kind != Kind::Word {
+                continue;
+            }
+            let word = doc.text(i);
+            if word.eq_ignore_ascii_case("according") && i + 2 < s.end && doc.text(i + 1) == "to" {
+                let j = if doc.is_word(i + 2, "the") {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                self.subject_starting_at(si, ms.clone(), j, true);
+                continue;
+            }
+            if lexicon::is_speech_verb(word) {
+                self.speech_verb(si, ms.clone(), i);
+            }
+        }
+        // Remember this sentence's people for later pronouns.
+        let speakers: Vec<usize> = self.events[events_before..]
+            .iter()
+            .filter_map(|e| match e.who {
+                Speaker::Person(p) => Some(p),
+                Speaker::Org(_) => None,
+            })
+            .collect();
+        let mut first_subject = true;
+        for k in ms {
+            let m = &self.mentions[k];
+            let Some(p) = m.person else { continue };
+            if m.in_quote || m.kind != EntityKind::Person {
+                continue;
+            }
+            let leading = first_subject && m.start <= s.start + 3;
+            first_subject = false;
+            self.history.push(Antecedent {
+                passage: s.passage,
+                person: p,
+                subject: leading || speakers.contains(&p),
+            });
+        }
+        for p in speakers {
+            self.history.push(Antecedent {
+                passage: s.passage,
+                person: p,
+                subject: true,
+            });
+        }
+    }
+
+    /// Tries every pattern around the speech verb at token `i`.
+    fn speech_verb(&mut self, si: usize, ms: std::ops::Range<usize>, i: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let verb = doc.text(i);
+        let participle = verb.ends_with("ing");
+        // "is quoted as saying": the subject comes before "quoted".
+        let mut j = i;
+        let quoted_as = verb == "saying"
+            && i >= s.start + 2
+            && doc.text(i - 1) == "as"
+            && doc.text(i - 2) == "quoted";
+        if quoted_as {
+            j = i - 2;
+        }
+        let mut passive = false;
+        let mut negated = false;
+        while j > s.start && j + 6 > i {
+            let k = j - 1;
+            let w = doc.text(k);
+            if doc.tokens[k].kind != Kind::Word {
+                break;
+            }
+            if w.ends_with("n't") || w.ends_with("n’t") || w == "not" || w == "never" {
+                negated = true;
+            } else if matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being") {
+                passive = true;
+            } else if !lexicon::is_subject_verb_filler(w) {
+                break;
+            }
+            j = k;
+        }
+        if negated {
+            return;
+        }
+        let before = self.events.len();
+        if j > s.start && (!passive || quoted_as) && !(participle && !quoted_as && verb != "saying")
+        {
+            self.subject_before(si, ms.clone(), j - 1, i);
+        }
+        if self.events.len() > before {
+            return;
+        }
+        if participle && !quoted_as && j > s.start {
+            // "with Ushakov asking if ...", "with Witkoff telling Ushakov".
+            if let Some(m) = self.mention_ending_at(ms.clone(), j - 1) {
+                let start = self.mentions[m].start;
+                if start > s.start && doc.text(start - 1) == "with" {
+                    self.record_mention(si, m);
+                }
+            }
+        }
+        if lexicon::is_inverting_verb(verb) && i > s.start && i + 1 < s.end {
+            let prev = &doc.tokens[i - 1];
+            let after_quote = prev.kind == Kind::CloseQuote
+                || doc.is_punct(i - 1, ',')
+                || doc.is_punct(i - 1, '—')
+                || doc.is_punct(i - 1, '–');
+            if after_quote {
+                let quoted = prev.kind == Kind::CloseQuote
+                    || (i >= s.start + 2 && doc.tokens[i - 2].kind == Kind::CloseQuote);
+                self.subject_starting_at(si, ms, i + 1, quoted);
+            }
+        }
+    }
+
+    /// The subject ending at token `k`, just before a speech verb.
+    fn subject_before(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        if let Some(m) = self.mention_ending_at(ms.clone(), k) {
+            self.record_mention(si, m);
+            // "X and Y said".
+            let start = self.mentions[m].start;
+            if start >= s.start + 2
+                && doc.text(start - 1) == "and"
+                && let Some(other) = self.mention_ending_at(ms, start - 2)
+            {
+                self.record_mention(si, other);
+            }
+            return;
+        }
+        let word = doc.text(k);
+        if let Some(gender) = lexicon::pronoun_gender(word) {
+            self.record_pronoun(si, k, gender);
+            return;
+        }
+        if doc.is_punct(k, ',') {
+            self.appositive_subject(si, ms, k, verb);
+            return;
+        }
+        self.org_noun(si, k);
+    }
+
+    /// `X, director general of ..., warned`, `Mr Mubanga, 32, from Wembley,
+    /// London, said` and `The Shadow Secretary, Theresa May, said`: the nearest
+    /// person named just before one of the commas, else the nearest name.
+    fn appositive_subject(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let mut fallback = None;
+        let mut c = k;
+        loop {
+            if let Some(m) = self.mention_ending_at(ms.clone(), c - 1) {
+                match self.mentions[m].kind {
+                    EntityKind::Person => {
+                        self.record_mention(si, m);
+                        return;
+                    }
+                    EntityKind::Unknown | EntityKind::MaybePerson | EntityKind::Org => {
+                        fallback = fallback.or(Some(m));
+                    }
+                    EntityKind::Place => {}
+                }
+            }
+            // Move to the previous comma, giving up at quotes or another verb.
+            let mut found = false;
+            while c > s.start && c + 30 > k {
+                c -= 1;
+                let t = &doc.tokens[c];
+                if matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote)
+                    || (t.kind == Kind::Word && c != verb && lexicon::is_speech_verb(doc.text(c)))
+                {
+                    break;
+                }
+                if doc.is_punct(c, ',') {
+                    found = true;
+                    break;
+                }
+            }
+            if !found || c == s.start {
+                break;
+            }
+        }
+        if let Some(m) = fallback {
+            self.record_mention(si, m);
+        }
+    }
+
+    /// `the union said`, `police said`.
+    fn org_noun(&mut self, si: usize, k: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let word = doc.text(k);
+        if !with_lower(word, lexicon::is_org_noun) || doc.tokens[k].in_quote {
+            return;
+        }
+        let police = word.eq_ignore_ascii_case("police");
+        let determined = k > s.start && matches!(doc.text(k - 1), "the" | "The");
+        if !(police || determined) {
+            return;
+        }
+        let noun = word.to_ascii_lowercase();
+        // A single named organisation of that kind in the article stands for it.
+        let mut named: Option<&str> = None;
+        for m in self.mentions.iter() {
+            if m.kind == EntityKind::Org
+                && m.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&noun))
+            {
+                match named {
+                    Some(n) if n != m.name => {
+                        named = None;
+                        break;
+                    }
+                    _ => named = Some(&m.name),
+                }
+            }
+        }
+        let name = named.map_or(noun, str::to_string);
+        self.push(si, Speaker::Org(name));
+    }
+
+    /// A speaker named right at token `j` (after "according to", or after an
+    /// inverted verb: `"...," said Mr Smith`).
+    ///
+    /// Without a quotation right before (`, said X`), only a person counts: in
+    /// "Mr Gates, said IE7 would ..." the name after "said" is not the speaker.
+    fn subject_starting_at(
+        &mut self,
+        si: usize,
+        ms: std::ops::Range<usize>,
+        j: usize,
+        quoted: bool,
+    ) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        if j >= s.end {
+            return;
+        }
+        if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == j) {
+            let last = self.mentions[m].end - 1;
+            let person = self.mentions[m].kind == EntityKind::Person;
+            if !doc.tokens[last].possessive && (quoted || person) {
+                self.record_mention(si, m);
+            }
+            return;
+        }
+        if let Some(gender) = lexicon::pronoun_gender(doc.text(j)) {
+            self.record_pronoun(si, j, gender);
+            return;
+        }
+        if doc.is_word(j, "the") && j + 1 < s.end {
+            let next_ends_np = j + 2 >= s.end || doc.tokens[j + 2].kind != Kind::Word;
+            if next_ends_np {
+                self.org_noun(si, j + 1);
+            }
+        }
+    }
+
+    /// The mention of this sentence whose last token is `k`.
+    fn mention_ending_at(&self, ms: std::ops::Range<usize>, k: usize) -> Option<usize> {
+        ms.into_iter().find(|&m| self.mentions[m].end == k + 1)
+    }
+
+    /// Records the speaker named by mention `m`.
+    fn record_mention(&mut self, si: usize, m: usize) {
+        let mention = &self.mentions[m];
+        match mention.kind {
+            EntityKind::Person => {
+                if let Some(p) = mention.person {
+                    self.push(si, Speaker::Person(p));
+                }
+            }
+            EntityKind::Org | EntityKind::Place => {
+                let name = mention.name.clone();
+                self.push(si, Speaker::Org(name));
+            }
+            EntityKind::Unknown | EntityKind::MaybePerson => {
+                // "Smith said": a bare capitalised subject of speech is a person,
+                // unless it opens the sentence unconfirmed ("Officials said").
+                let single = !mention.name.contains(' ');
+                if mention.kind == EntityKind::Unknown && (mention.initial || !single) {
+                    return;
+                }
+                let id = match self.persons.iter().position(|p| p.name == mention.name) {
+                    Some(id) => id,
+                    None => {
+                        self.persons.push(Person {
+                            name: mention.name.clone(),
+                            gender: None,
+                        });
+                        self.persons.len() - 1
+                    }
+                };
+                let mention = &mut self.mentions[m];
+                mention.kind = EntityKind::Person;
+                mention.person = Some(id);
+                self.push(si, Speaker::Person(id));
+            }
+        }
+    }
+
+    /// Resolves "he"/"she" at token `k` and records the person found.
+    fn record_pronoun(&mut self, si: usize, k: usize, gender: Gender) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let passage = s.passage;
+        // People named earlier in this sentence count too.
+        let mut current: Vec<Antecedent> = Vec::new();
+        for m in self.mentions.iter() {
+            if m.sentence == si
+                && m.end <= k
+                && !m.in_quote
+                && m.kind == EntityKind::Person
+                && let Some(p) = m.person
+            {
+                current.push(Antecedent {
+                    passage,
+                    person: p,
+                    subject: m.start <= s.start + 3,
+                });
+            }
+        }
+        let candidates = || {
+            current
+                .iter()
+                .rev()
+                .chain(self.history.iter().rev())
+                .take_while(|a| a.passage + 2 >= passage)
+        };
+        let matches = |a: &&Antecedent, known: bool| match self.persons[a.person].gender {
+            Some(g) => g == gender,
+            None => !known,
+        };
+        let found = candidates()
+            .find(|a| a.subject && matches(a, true))
+            .or_else(|| candidates().find(|a| matches(a, true)))
+            .or_else(|| candidates().find(|a| a.subject && matches(a, false)));
+        if let Some(a) = found {
+            let person = a.person;
+            self.push(si, Speaker::Person(person));
+        }
+    }
+
+    fn push(&mut self, sentence: usize, who: Speaker) {
+        let duplicate = self
+            .events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == sentence)
+            .any(|e| e.who == who);
+        if !duplicate {
+            self.events.push(SpeakerEvent { sentence, who });
+        }
+    }
+
+    /// A passage that opens with a quotation and has no speaker of its own
+    /// continues the quotation that closed the previous passage.
+    fn inherit_quote_passages(&mut self) {
+        let doc = self.doc;
+        let n = doc.passages.len();
+        if n < 2 {
+            return;
+        }
+        // Sentence ranges per passage.
+        let mut first_sentence = vec![usize::MAX; n];
+        let mut last_sentence = vec![usize::MAX; n];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if first_sentence[s.passage] == usize::MAX {
+                first_sentence[s.passage] = si;
+            }
+            last_sentence[s.passage] = si;
+        }
+        let mut events = std::mem::take(&mut self.events);
+        let mut added = Vec::new();
+        for p in 1..n {
+            let (fs, ls) = (first_sentence[p], last_sentence[p]);
+            let prev_last = last_sentence[p - 1];
+            if fs == usize::MAX || prev_last == usize::MAX {
+                continue;
+            }
+            let opens_with_quote = doc.tokens[doc.sentences[fs].start].kind == Kind::OpenQuote;
+            let has_own = events
+                .iter()
+                .chain(added.iter())
+                .any(|e: &SpeakerEvent| (fs..=ls).contains(&e.sentence));
+            if !opens_with_quote || has_own {
+                continue;
+            }
+            let closing: Vec<Speaker> = events
+                .iter()
+                .chain(added.iter())
+                .filter(|e| e.sentence == prev_last)
+                .map(|e| e.who.clone())
+                .collect();
+            if let [who] = closing.as_slice() {
+                // One event for the passage, and one on its last sentence so
+                // that a following all-quote passage can continue the chain.
+                for si in [fs, ls] {
+                    added.push(SpeakerEvent {
+                        sentence: si,
+                        who: who.clone(),
+                    });
+                }
+            }
+        }
+        events.extend(added);
+        events.sort_by_key(|e| e.sentence);
+        self.events = events;
+    }
+}

@@ -1,0 +1,268 @@
+//! Cutting a sentence into word, number, quote and punctuation tokens.
+//!
+//! Tokens are byte ranges into the passage text, so nothing is copied. A token
+//! also records what later stages need to know cheaply: whether it is inside a
+//! double-quoted stretch, whether it starts a sentence or a quotation, and
+//! where a possessive `'s` or a lower-case hyphen suffix ("London-based")
+//! begins. This module knows nothing about names or speech.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Starts with a letter: "Trump's", "U.S.", "London-based", "don't".
+    Word,
+    /// Starts with a digit: "14", "2,000", "28-point", "1990s".
+    Number,
+    /// An opening quotation mark.
+    OpenQuote,
+    /// A closing quotation mark.
+    CloseQuote,
+    /// Any other single character that is not whitespace.
+    Punct,
+}
+
+/// One token: a byte range into the passage plus cheap facts about it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// End of the name-like core: before a possessive `'s` or a hyphen that
+    /// starts a lower-case part ("U.S.-authored" → "U.S.").
+    pub core_end: usize,
+    /// What kind of token it is.
+    pub kind: Kind,
+    /// True when a lower-case hyphen suffix follows the core ("-based").
+    pub hyphen_suffix: bool,
+    /// True when the word ends in a possessive `'s`.
+    pub possessive: bool,
+    /// True when whitespace (or the sentence start) precedes the token.
+    pub space_before: bool,
+    /// True inside a double-quoted stretch.
+    pub in_quote: bool,
+    /// True for the first word of a sentence or of a quotation.
+    pub initial: bool,
+}
+
+impl Token {
+    /// The whole token.
+    pub fn text<'a>(&self, passage: &'a str) -> &'a str {
+        &passage[self.start..self.end]
+    }
+
+    /// The name-like core (see [`Token::core_end`]).
+    pub fn core<'a>(&self, passage: &'a str) -> &'a str {
+        &passage[self.start..self.core_end]
+    }
+
+    /// True for a word whose first character is upper case.
+    pub fn is_capitalized(&self, passage: &str) -> bool {
+        self.kind == Kind::Word
+            && passage[self.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// True for punctuation token `c`.
+    pub fn is_punct(&self, passage: &str, c: char) -> bool {
+        self.kind == Kind::Punct && passage[self.start..].starts_with(c)
+    }
+}
+
+/// Appends the tokens of `text[range]` to `out`.
+///
+/// `in_quote` carries the double-quote state from sentence to sentence within a
+/// passage; callers reset it at each passage.
+pub(crate) fn tokenize(
+    text: &str,
+    range: (usize, usize),
+    in_quote: &mut bool,
+    out: &mut Vec<Token>,
+) {
+    let (mut i, end) = range;
+    let mut space_before = true;
+    let mut initial = true;
+    let first = out.len();
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            space_before = true;
+            i += len;
+            continue;
+        }
+        let mut token = Token {
+            start: i,
+            end: i + len,
+            core_end: i + len,
+            kind: Kind::Punct,
+            hyphen_suffix: false,
+            possessive: false,
+            space_before,
+            in_quote: *in_quote,
+            initial: false,
+        };
+        if c.is_alphabetic() {
+            scan_word(text, end, &mut token);
+            token.initial = initial;
+            initial = false;
+        } else if c.is_ascii_digit() {
+            scan_number(text, end, &mut token);
+            initial = false;
+        } else {
+            match c {
+                '“' | '‘' => token.kind = Kind::OpenQuote,
+                '”' | '’' => token.kind = Kind::CloseQuote,
+                '"' | '\'' => {
+                    // Straight quotes open after whitespace or an opening
+                    // bracket and close after anything else.
+                    let after_open = out[first..].last().is_some_and(|t: &Token| {
+                        t.kind == Kind::OpenQuote || t.is_punct(text, '(')
+                    });
+                    token.kind = if space_before || after_open || i == range.0 {
+                        Kind::OpenQuote
+                    } else {
+                        Kind::CloseQuote
+                    };
+                }
+                _ => {}
+            }
+            let is_double = matches!(c, '"' | '“' | '”');
+            if is_double {
+                *in_quote = token.kind == Kind::OpenQuote;
+                token.in_quote = *in_quote;
+            }
+            if token.kind == Kind::OpenQuote || c == ':' {
+                initial = true;
+            }
+        }
+        i = token.end;
+        out.push(token);
+        space_before = false;
+    }
+}
+
+/// Extends a word token: letters, digits, inner apostrophes, inner hyphens and
+/// dotted abbreviations ("U.S.").
+fn scan_word(text: &str, limit: usize, token: &mut Token) {
+    let mut end = token.start;
+    let mut dotted = false;
+    let mut core_end = None;
+    let mut chars = text[token.start..limit].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let here = token.start + off;
+        let next = chars.peek().map(|&(_, n)| n);
+        let inner_apostrophe = matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner_apostrophe {
+            end = here + c.len_utf8();
+        } else if c == '-' && next.is_some_and(char::is_alphanumeric) {
+            if core_end.is_none() && next.is_some_and(|n| !n.is_uppercase()) {
+                core_end = Some(here);
+            }
+            end = here + 1;
+        } else if c == '&' && next.is_some_and(char::is_uppercase) {
+            end = here + 1;
+        } else if c == '.' {
+            // "U.S" continues; the closing dot of "U.S." belongs to the word.
+            if next.is_some_and(char::is_alphabetic) {
+                dotted = true;
+                end = here + 1;
+            } else if dotted {
+                end = here + 1;
+                break;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    token.kind = Kind::Word;
+    token.end = end;
+    token.hyphen_suffix = core_end.is_some();
+    let mut core = core_end.unwrap_or(end);
+    for suffix in ["'s", "’s"] {
+        if text[token.start..core].ends_with(suffix) && core - token.start > suffix.len() {
+            core -= suffix.len();
+            token.possessive = core_end.is_none();
+            break;
+        }
+    }
+    token.core_end = core;
+}
+
+/// Extends a number token: digits with inner `,` `.` `-` `/` and letter suffixes.
+fn scan_number(text: &str, limit: usize, token: &mut Token) {
+    let bytes = text.as_bytes();
+    let mut end = token.start;
+    while end < limit {
+        let b = bytes[end];
+        let next_alnum = bytes
+            .get(end + 1)
+            .is_some_and(|n| n.is_ascii_alphanumeric());
+        if b.is_ascii_alphanumeric() || (matches!(b, b',' | b'.' | b'-' | b'/') && next_alnum) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    token.kind = Kind::Number;
+    token.end = end;
+    token.core_end = end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, Kind)> {
+        let mut out = Vec::new();
+        tokenize(text, (0, text.len()), &mut false, &mut out);
+        out.iter()
+            .map(|t| (t.core(text).to_string(), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_strip_possessives() {
+        let words: Vec<_> = toks("Trump's U.S.-authored plan, Ushakov’s call, London-based")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Trump", "U.S.", "-", "authored", "plan", ",", "Ushakov", "call", ",", "London"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_quotes() {
+        let t = toks("\"It cost 2,000,\" he said on 14 October.");
+        assert_eq!(t[0].1, Kind::OpenQuote);
+        assert_eq!(t[3], ("2,000".to_string(), Kind::Number));
+        assert_eq!(t[5].1, Kind::CloseQuote);
+    }
+
+    #[test]
+    fn quote_state_and_initial_words() {
+        let text = "Ms Hewitt said: \"We have.\" She left.";
+        let mut out = Vec::new();
+        tokenize(text, (0, text.len()), &mut false, &mut out);
+        let we = out
+            .iter()
+            .find(|t| t.text(text) == "We")
+            .map(|t| (t.in_quote, t.initial));
+        assert_eq!(we, Some((true, true)));
+        let she = out
+            .iter()
+            .find(|t| t.text(text) == "She")
+            .map(|t| t.in_quote);
+        assert_eq!(she, Some(false));
+    }
+}
