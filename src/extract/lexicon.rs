@@ -281,6 +281,7 @@ const ORG_WORDS: &[&str] = &[
     "Network",
     "Channel",
     "Enforcement",
+    "Store",
     "Panel",
 ];
 
