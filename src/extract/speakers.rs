@@ -267,6 +267,9 @@ impl Finder<'_, '_> {
         let mut fallback = None;
         let mut c = k;
         loop {
+            if c <= s.start {
+                break;
+            }
             if let Some(m) = self.mention_ending_at(ms.clone(), c - 1) {
                 if is_calendar_word(&self.mentions[m].name) {
                     // "in August," ends a clause, not a name.
