@@ -66,11 +66,18 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         out.push(mention(doc, run, run.start, run.end, name, kind));
         return;
     }
+    let mut after_the =
+        run.start > doc.sentences[run.sentence].start && doc.text(run.start - 1) == "the";
     while let Some((&first, rest)) = words.split_first() {
         let core = doc.core(first);
-        let starter = (doc.tokens[first].initial || core == "The")
+        let function_word = matches!(
+            core,
+            "The" | "A" | "An" | "On" | "In" | "At" | "For" | "Of" | "And" | "To" | "By" | "With"
+        );
+        let starter = (doc.tokens[first].initial || function_word)
             && with_lower(core, lexicon::is_sentence_starter);
         if starter {
+            after_the |= core == "The";
             words = rest;
         } else {
             break;
@@ -120,6 +127,22 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     let first = words[0];
     if kind == EntityKind::Unknown && place_cue(doc, run) {
         kind = EntityKind::Place;
+    }
+    // People do not take "the": "the Register said" is a publication. But
+    // "the Obama administration" uses the name as a modifier.
+    let head = run.end >= doc.sentences[run.sentence].end
+        || doc.tokens[run.end].kind != super::tokens::Kind::Word
+        || !doc.text(run.end).starts_with(char::is_lowercase);
+    let plain_name = words.iter().all(|&w| {
+        let c = doc.core(w);
+        !lexicon::is_title(c) && !lexicon::is_not_name(c) && !is_calendar_word(c)
+    });
+    if after_the
+        && head
+        && plain_name
+        && matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson)
+    {
+        kind = EntityKind::Org;
     }
     if kind == EntityKind::MaybePerson {
         if place_cue(doc, run) {
@@ -333,10 +356,11 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
     WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
 }
 
-/// Two to six upper-case letters, dots allowed ("BBC", "U.N.").
+/// Two to four upper-case letters, dots allowed ("BBC", "U.N."); longer
+/// all-capital words are more often shouted ordinary words ("TODAY").
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
+    (2..=4).contains(&letters)
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())

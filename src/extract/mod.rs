@@ -494,6 +494,23 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            ", said Mr",
+            "\"",
+            "said",
+            "he said. , said he",
+            "Mr. . Dr.",
+            "’s ’ ‘ “ ” - — 2025-13-45 31 February 1999",
+            "According to",
+            "É. Ü-x Straße's said",
+        ] {
+            let (_, e) = run(text, NaiveDate::from_ymd_opt(2020, 2, 29));
+            let _ = e;
+        }
+    }
+
+    #[test]
     fn numbers_are_not_years() {
         let text = "The fund paid 2,000 people and 1,400 firms 2007 times over in 2004.";
         let (_, e) = run(text, NaiveDate::from_ymd_opt(2005, 3, 1));

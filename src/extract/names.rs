@@ -153,12 +153,17 @@ fn takes_dot(word: &str) -> bool {
     ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
+/// "I", "I'm", "I've": never part of a name.
+fn is_first_person(word: &str) -> bool {
+    word == "I" || word.starts_with("I'") || word.starts_with("I’")
+}
+
 /// Appends the runs of sentence `sentence` to `out`.
 pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
     let s = doc.sentences[sentence];
     let mut i = s.start;
     while i < s.end {
-        if !doc.is_cap(i) {
+        if !doc.is_cap(i) || is_first_person(doc.text(i)) {
             i += 1;
             continue;
         }
@@ -180,7 +185,7 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
             if k >= s.end {
                 break;
             }
-            if doc.is_cap(k) && doc.tokens[k].space_before {
+            if doc.is_cap(k) && doc.tokens[k].space_before && !is_first_person(doc.text(k)) {
                 words.push(k);
                 last = k;
                 continue;
@@ -216,10 +221,16 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
     }
     let last = doc.core(*words.last()?);
     match word {
-        "of" | "for" => {
-            let head_ok = OF_HEADS.contains(&last)
-                || lexicon::is_org_word(last)
-                || lexicon::is_title(last)
+        "of" | "for" | "on" => {
+            let head_ok = if word == "on" {
+                matches!(
+                    last,
+                    "Commission" | "Committee" | "Council" | "Board" | "Panel" | "Conference"
+                )
+            } else {
+                OF_HEADS.contains(&last)
+            } || (word != "on" && lexicon::is_org_word(last))
+                || (word != "on" && lexicon::is_title(last))
                 || lexicon::is_place_word(last);
             if !head_ok {
                 return None;

@@ -16,7 +16,7 @@
 //! span) is not extracted here.
 
 use super::Doc;
-use super::entities::{EntityKind, Mention, with_lower};
+use super::entities::{EntityKind, Mention, is_calendar_word, with_lower};
 use super::lexicon::{self, Gender};
 use super::names::Person;
 use super::tokens::Kind;
@@ -181,6 +181,11 @@ impl Finder<'_, '_> {
         if self.events.len() > before {
             return;
         }
+        if participle && !quoted_as && j > s.start && doc.is_punct(j - 1, ',') {
+            // "Clinton chimed in on Twitter, saying ...": the sentence's subject.
+            self.sentence_subject(si, ms.clone());
+            return;
+        }
         if participle && !quoted_as && j > s.start {
             // "with Ushakov asking if ...", "with Witkoff telling Ushakov".
             if let Some(m) = self.mention_ending_at(ms.clone(), j - 1) {
@@ -201,6 +206,27 @@ impl Finder<'_, '_> {
                     || (i >= s.start + 2 && doc.tokens[i - 2].kind == Kind::CloseQuote);
                 self.subject_starting_at(si, ms, i + 1, quoted);
             }
+        }
+    }
+
+    /// The subject at the start of the sentence (after "But", "However", ...).
+    fn sentence_subject(&mut self, si: usize, ms: std::ops::Range<usize>) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        for t in s.start..s.end.min(s.start + 3) {
+            if let Some(gender) = lexicon::pronoun_gender(doc.text(t)) {
+                self.record_pronoun(si, t, gender);
+                return;
+            }
+        }
+        let leading = ms
+            .clone()
+            .find(|&m| self.mentions[m].start <= s.start + 3 && !self.mentions[m].in_quote);
+        if let Some(m) = leading
+            && self.mentions[m].end < s.end
+            && doc.tokens[self.mentions[m].end].kind == Kind::Word
+        {
+            self.record_mention(si, m);
         }
     }
 
@@ -234,28 +260,36 @@ impl Finder<'_, '_> {
 
     /// `X, director general of ..., warned`, `Mr Mubanga, 32, from Wembley,
     /// London, said` and `The Shadow Secretary, Theresa May, said`: the nearest
-    /// person named just before one of the commas, else the nearest name.
+    /// person named just before one of the commas, else the leftmost name.
     fn appositive_subject(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
         let mut fallback = None;
         let mut c = k;
         loop {
+            if c <= s.start {
+                break;
+            }
             if let Some(m) = self.mention_ending_at(ms.clone(), c - 1) {
+                if is_calendar_word(&self.mentions[m].name) {
+                    // "in August," ends a clause, not a name.
+                    c = s.start;
+                }
                 match self.mentions[m].kind {
                     EntityKind::Person => {
                         self.record_mention(si, m);
                         return;
                     }
+                    // The leftmost name of the chain is its head.
                     EntityKind::Unknown | EntityKind::MaybePerson | EntityKind::Org => {
-                        fallback = fallback.or(Some(m));
+                        fallback = Some(m);
                     }
                     EntityKind::Place => {}
                 }
             }
             // Move to the previous comma, giving up at quotes or another verb.
             let mut found = false;
-            while c > s.start && c + 30 > k {
+            while c > s.start && c + 45 > k {
                 c -= 1;
                 let t = &doc.tokens[c];
                 if matches!(t.kind, Kind::OpenQuote | Kind::CloseQuote)
@@ -372,7 +406,9 @@ impl Finder<'_, '_> {
                 // "Smith said": a bare capitalised subject of speech is a person,
                 // unless it opens the sentence unconfirmed ("Officials said").
                 let single = !mention.name.contains(' ');
-                if mention.kind == EntityKind::Unknown && (mention.initial || !single) {
+                if mention.kind == EntityKind::Unknown
+                    && (mention.initial || !single || is_calendar_word(&mention.name))
+                {
                     return;
                 }
                 let id = match self.persons.iter().position(|p| p.name == mention.name) {

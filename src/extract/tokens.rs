@@ -146,6 +146,87 @@ pub(crate) fn tokenize(
     }
 }
 
+/// Lower-case words that, after a hyphen, make the part before it a modifier
+/// ("London-based", "Kremlin-backed") rather than part of a name ("Ki-moon").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "led",
+    "backed",
+    "era",
+    "style",
+    "made",
+    "owned",
+    "run",
+    "funded",
+    "like",
+    "related",
+    "authored",
+    "bound",
+    "controlled",
+    "occupied",
+    "held",
+    "linked",
+    "affiliated",
+    "friendly",
+    "centric",
+    "inspired",
+    "sponsored",
+    "dominated",
+    "appointed",
+    "elect",
+    "turned",
+    "esque",
+    "ish",
+    "wide",
+    "area",
+    "type",
+    "class",
+    "level",
+    "speaking",
+    "language",
+    "built",
+    "designed",
+    "produced",
+    "listed",
+    "registered",
+    "bred",
+    "raised",
+    "educated",
+    "trained",
+    "focused",
+    "specific",
+    "only",
+    "free",
+    "supported",
+    "allied",
+    "aligned",
+    "imposed",
+    "brokered",
+    "mediated",
+    "sanctioned",
+    "approved",
+    "owned",
+    "operated",
+    "headquartered",
+    "style",
+    "themed",
+    "branded",
+    "specific",
+    "wise",
+    "ward",
+    "wards",
+    "bashing",
+    "skeptic",
+    "sceptic",
+    "sceptics",
+    "skeptics",
+    "loving",
+    "hating",
+    "supporting",
+    "leaning",
+];
+
 /// Extends a word token: letters, digits, inner apostrophes, inner hyphens and
 /// dotted abbreviations ("U.S.").
 fn scan_word(text: &str, limit: usize, token: &mut Token) {
@@ -183,6 +264,12 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
     }
     token.kind = Kind::Word;
     token.end = end;
+    // Cut "London-based" to "London" but keep "Ki-moon" whole.
+    let core_end = core_end.filter(|&h| {
+        let suffix = &text[h + 1..end];
+        let first = suffix.split('-').next().unwrap_or(suffix);
+        HYPHEN_SUFFIXES.contains(&first) || !text[token.start..h].chars().any(char::is_lowercase)
+    });
     token.hyphen_suffix = core_end.is_some();
     let mut core = core_end.unwrap_or(end);
     for suffix in ["'s", "’s"] {
