@@ -343,8 +343,11 @@ impl Finder<'_, '_> {
                 }
             }
         }
-        let name = named.map_or(noun, str::to_string);
-        self.push(si, Speaker::Org(name));
+        // A bare "the company said" names no one a reader could search for.
+        if let Some(name) = named {
+            let name = name.to_string();
+            self.push(si, Speaker::Org(name));
+        }
     }
 
     /// A speaker named right at token `j` (after "according to", or after an
