@@ -144,7 +144,7 @@ fn open_index(arg: IndexDirArg) -> Result<NewsIndex> {
         Some(dir) => dir,
         None => {
             let dir = PathBuf::from(DEFAULT_INDEX);
-            if !index::exists(&dir) {
+            if !index::is_current(&dir) {
                 build_default_index(&dir)?;
             }
             dir
@@ -207,8 +207,13 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<bool> {
 /// First use: build the default index from the bundled corpus.
 fn build_default_index(dir: &Path) -> Result<()> {
     let corpus = default_corpus();
+    let why = if index::exists(dir) {
+        "it was built by another version of newsdex"
+    } else {
+        "there is none yet"
+    };
     eprintln!(
-        "note: no index yet; building {} from the bundled corpus {} (once)",
+        "note: building the default index in {}/ from the bundled corpus {}/ ({why})",
         dir.display(),
         corpus.display()
     );

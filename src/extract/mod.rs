@@ -107,6 +107,10 @@ pub struct Extraction {
     pub passages: Vec<PassageExtraction>,
 }
 
+/// Bumped whenever extraction changes what it finds, so indexes built by an
+/// older extractor are rebuilt rather than searched with stale names.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
 /// Relative dates ("Wednesday", "last month") resolve against the article's

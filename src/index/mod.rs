@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+use crate::extract::EXTRACTOR_VERSION;
 use schema::{Fields, SCHEMA_VERSION, build_schema, register_analyzers};
 
 /// File in the index folder that marks it as a newsdex index and records the
@@ -26,6 +27,9 @@ pub const MANIFEST_FILE: &str = "newsdex.json";
 pub struct Manifest {
     /// [`SCHEMA_VERSION`] of the newsdex that wrote the index.
     pub schema_version: u32,
+    /// [`EXTRACTOR_VERSION`] of the extraction that filled it.
+    #[serde(default)]
+    pub extractor_version: u32,
     /// newsdex version that wrote it.
     pub newsdex_version: String,
     /// Articles indexed by the last run.
@@ -93,21 +97,30 @@ fn check_manifest(dir: &Path) -> Result<Manifest> {
         fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let manifest: Manifest = serde_json::from_str(&text)
         .with_context(|| format!("{} is not a newsdex manifest", path.display()))?;
-    if manifest.schema_version != SCHEMA_VERSION {
+    if manifest.schema_version != SCHEMA_VERSION || manifest.extractor_version != EXTRACTOR_VERSION
+    {
         bail!(
-            "the index in {} was written by newsdex {} (schema {}), this is schema {}; rebuild it with `newsdex index`",
+            "the index in {} was written by newsdex {} (schema {}, extractor {}); this newsdex needs schema {}, extractor {}: rebuild it with `newsdex index`",
             dir.display(),
             manifest.newsdex_version,
             manifest.schema_version,
-            SCHEMA_VERSION
+            manifest.extractor_version,
+            SCHEMA_VERSION,
+            EXTRACTOR_VERSION
         );
     }
     Ok(manifest)
 }
 
+/// True when `dir` holds an index this newsdex can search as it is.
+pub fn is_current(dir: &Path) -> bool {
+    exists(dir) && check_manifest(dir).is_ok()
+}
+
 fn write_manifest(dir: &Path, articles: u64, passages: u64) -> Result<()> {
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION,
+        extractor_version: EXTRACTOR_VERSION,
         newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
         articles,
         passages,
@@ -140,10 +153,6 @@ fn open_for_writing(dir: &Path) -> Result<Index> {
         if compatible {
             Index::open_in_dir(dir)?
         } else {
-            eprintln!(
-                "note: the index in {} is from another newsdex version; rebuilding it",
-                dir.display()
-            );
             clear_index_files(dir)?;
             Index::create_in_dir(dir, schema)?
         }

@@ -24,10 +24,12 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone,
 };
 use tantivy::schema::{Field, Value};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
+use crate::index::schema::Fields;
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
@@ -248,17 +250,11 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         None
     };
 
-    let mut terms = HashSet::new();
-    whole.query_terms(&mut |term, _| {
-        let searched = term.field() == fields.text || term.field() == fields.title;
-        if let Some(text) = term.value().as_str().filter(|_| searched) {
-            terms.insert(text.to_string());
-        }
-    });
     let mut analyzer = index
         .index
         .tokenizer_for_field(fields.text)
         .context("the index has no analyzer for passage text")?;
+    let terms = highlight_terms(fields, whole.as_ref(), &request.filters, &mut analyzer);
     let mut hits = Vec::with_capacity(collector.picked.len());
     for (rank, picked) in collector.picked.into_iter().enumerate() {
         let document: TantivyDocument = searcher.doc(picked.address)?;
@@ -307,6 +303,31 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         undated_excluded,
         hits,
     })
+}
+
+/// The analysed words to highlight: the query's terms on text and title, and
+/// the words of the filtered speakers and entities, so a `--speaker` search
+/// shows where the name stands.
+fn highlight_terms(
+    fields: &Fields,
+    query: &dyn Query,
+    filters: &Filters,
+    analyzer: &mut TextAnalyzer,
+) -> HashSet<String> {
+    let mut terms = HashSet::new();
+    query.query_terms(&mut |term, _| {
+        let searched = term.field() == fields.text || term.field() == fields.title;
+        if let Some(text) = term.value().as_str().filter(|_| searched) {
+            terms.insert(text.to_string());
+        }
+    });
+    for name in filters.speakers.iter().chain(&filters.entities) {
+        let mut stream = analyzer.token_stream(name);
+        while stream.advance() {
+            terms.insert(stream.token().text.clone());
+        }
+    }
+    terms
 }
 
 /// A passage chosen for the results, before its stored fields are loaded.

@@ -1,0 +1,156 @@
+//! End-to-end: what `newsdex extract` and the name listings show.
+
+mod common;
+
+use common::*;
+
+fn seed_extraction() -> serde_json::Value {
+    let output = newsdex()
+        .args(["extract", "--json", "corpus/000_d0a2fc899854d094.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "one line per article: {out}");
+    serde_json::from_str(&out).expect("valid JSON")
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    let mut names: Vec<String> = value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn seed_speakers_are_exactly_the_four_who_speak() {
+    let seed = seed_extraction();
+    assert_eq!(
+        strings(&seed["speakers"]),
+        [
+            "Donald Trump",
+            "Steve Witkoff",
+            "Volodymyr Zelensky",
+            "Yuri Ushakov"
+        ]
+    );
+    assert!(strings(&seed["persons"]).contains(&"Vladimir Putin".to_string()));
+    let passages = seed["passages"].as_array().expect("passages");
+    assert_eq!(passages.len(), 14);
+    // "Ushakov remarked that it may have been intended to hinder diplomatic efforts"
+    assert_eq!(strings(&passages[13]["speakers"]), ["Yuri Ushakov"]);
+    // "Witkoff is quoted as saying that my guy is ready to do it"
+    assert_eq!(strings(&passages[10]["speakers"]), ["Steve Witkoff"]);
+    let dates: Vec<&str> = seed["dates"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|x| x["text"].as_str()).collect())
+        .unwrap_or_default();
+    for expected in ["Wednesday", "last month", "14 October", "next week"] {
+        assert!(dates.contains(&expected), "{expected} not in {dates:?}");
+    }
+}
+
+#[test]
+fn speaker_filter_ranks_the_speakers_own_passages_first() {
+    let json = search_json(
+        &bundled_index(),
+        &[
+            "--speaker",
+            "Witkoff",
+            "Trump",
+            "--per-article",
+            "0",
+            "--limit",
+            "20",
+        ],
+    );
+    let hits = json["hits"].as_array().expect("hits");
+    assert!(hits.len() >= 4, "{json}");
+    let speaks: Vec<bool> = hits
+        .iter()
+        .map(|hit| strings(&hit["speakers"]).contains(&"Steve Witkoff".to_string()))
+        .collect();
+    assert!(speaks[0], "first hit is not Witkoff's: {json}");
+    // Once a passage without him appears, none with him follows.
+    let first_other = speaks.iter().position(|s| !s).unwrap_or(speaks.len());
+    assert!(speaks[first_other..].iter().all(|s| !s), "{speaks:?}");
+    // The filter name is highlighted too.
+    let snippet = hits[0]["snippet"].as_str().unwrap_or_default();
+    let highlighted: Vec<&str> = hits[0]["highlights"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter_map(|r| snippet.get(r[0].as_u64()? as usize..r[1].as_u64()? as usize))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(highlighted.contains(&"Witkoff"), "{highlighted:?}");
+}
+
+#[test]
+fn speaker_filter_matches_surname_or_full_name_in_any_case() {
+    let index = bundled_index();
+    for name in ["Elena Varga", "varga", "VARGA"] {
+        let json = search_json(&index, &["--speaker", name, "budget"]);
+        let paths: Vec<&str> = json["hits"]
+            .as_array()
+            .map(|h| {
+                h.iter()
+                    .filter_map(|hit| hit["article_id"].as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(paths.len(), 2, "{name}: {paths:?}");
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.ends_with("spring-budget-regional-grants.md")),
+            "{paths:?}"
+        );
+        assert!(
+            paths.iter().any(|p| p.ends_with("local_briefs.jsonl#2")),
+            "{paths:?}"
+        );
+    }
+    let output = search(&index, &["--speaker", "Elena", "budget"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a first name alone is not a key"
+    );
+}
+
+#[test]
+fn speakers_lists_the_most_quoted_people() {
+    let output = newsdex()
+        .args(["speakers", "--json", "--limit", "3", "--index"])
+        .arg(bundled_index())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let top = &json["names"][0];
+    assert_eq!(top["name"], "Elena Varga");
+    assert_eq!(top["kind"], "speaker");
+    assert_eq!(top["articles"], 8);
+}
+
+#[test]
+fn speakers_within_a_query_counts_only_matching_passages() {
+    let output = newsdex()
+        .args(["speakers", "--limit", "5", "--index"])
+        .arg(bundled_index())
+        .arg("Ushakov")
+        .output()
+        .expect("runs");
+    let out = stdout(&output);
+    assert!(out.contains("Yuri Ushakov"), "{out}");
+    assert!(!out.contains("Elena Varga"), "{out}");
+}
