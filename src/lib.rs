@@ -12,6 +12,43 @@
 //!
 //! [`text`] holds the small text utilities (sentence splitting, normalisation) that
 //! several stages share.
+//!
+//! # Example
+//!
+//! Index a folder and search it, as `newsdex index` and `newsdex search` do:
+//!
+//! ```
+//! use newsdex::index::NewsIndex;
+//! use newsdex::index::writer::{IndexOptions, NoProgress, build_index};
+//! use newsdex::search::{SearchRequest, search};
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! let corpus = tempfile::tempdir()?;
+//! std::fs::write(
+//!     corpus.path().join("tram.txt"),
+//!     "Date: 2025-03-14\n\nCouncil backs tram trial\n\n\
+//!      \"The night tram will run from May,\" Mayor Elena Varga said on Thursday.\n",
+//! )?;
+//! let options = IndexOptions {
+//!     roots: vec![corpus.path().to_path_buf()],
+//!     index_dir: corpus.path().join("index"),
+//!     threads: 1,
+//!     memory_mb: 50,
+//!     extract: true,
+//! };
+//! let summary = build_index(&options, &NoProgress)?;
+//! assert_eq!(summary.articles, 1);
+//!
+//! let index = NewsIndex::open(&options.index_dir)?;
+//! let results = search(&index, &SearchRequest::new("trams"))?;
+//! let hit = &results.hits[0];
+//! assert_eq!(hit.speakers, ["Elena Varga"]);
+//! assert_eq!(hit.published.map(|d| d.to_string()).as_deref(), Some("2025-03-14"));
+//! let (start, end) = hit.highlights[0];
+//! assert_eq!(&hit.snippet[start..end], "tram");
+//! # Ok(())
+//! # }
+//! ```
 #![deny(missing_docs)]
 
 pub mod corpus;

@@ -142,3 +142,26 @@ fn indexes_the_real_corpora_completely() {
     assert!(err.contains("Indexed 2636 articles"), "{err}");
     assert!(err.contains("; 0 skipped"), "{err}");
 }
+
+#[test]
+fn an_index_inside_the_corpus_folder_is_not_indexed_itself() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("story.txt"),
+        "Ferry strike\n\nFerry crews walked out on Monday, the union said.\n",
+    )
+    .expect("write");
+    let index = dir.path().join("index");
+    for _ in 0..2 {
+        let output = newsdex()
+            .arg("index")
+            .arg("--index")
+            .arg(&index)
+            .arg(dir.path())
+            .output()
+            .expect("runs");
+        let err = stderr(&output);
+        assert!(err.contains("Indexed 1 articles"), "{err}");
+        assert!(err.contains("; 0 skipped"), "{err}");
+    }
+}

@@ -99,7 +99,21 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     std::thread::scope(|scope| {
         let walker_skipped = &skipped;
         scope.spawn(move || {
+            // An index kept inside the corpus folder is not part of the corpus.
+            let index_dir = std::path::absolute(&options.index_dir).ok();
+            let inside_index = |path: &Path| {
+                index_dir.as_ref().is_some_and(|index_dir| {
+                    std::path::absolute(path).is_ok_and(|path| path.starts_with(index_dir))
+                })
+            };
             for found in find_article_files(&options.roots) {
+                let path = match &found {
+                    Found::Article { path, .. } => path,
+                    Found::Skipped(problem) => &problem.path,
+                };
+                if inside_index(path) {
+                    continue;
+                }
                 match found {
                     Found::Article { path, format } => {
                         progress.file_found();
