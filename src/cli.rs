@@ -26,6 +26,8 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Print what newsdex extracts from articles (speakers, entities, dates).
     Extract(ExtractArgs),
+    /// Measure extraction against gold annotations (precision, recall, F1).
+    Eval(EvalArgs),
 }
 
 const QUERY_HELP: &str = "\
@@ -157,6 +159,24 @@ pub struct ExtractArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// One JSON line per article (the only format for now, kept for clarity)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold annotations, one JSON article per line (e.g. tests/gold/extraction.jsonl)
+    pub gold: Option<PathBuf>,
+    /// Folder the gold paths are relative to [default: $NEWSDEX_CORPORA or ../shared/corpora]
+    #[arg(long, value_name = "DIR")]
+    pub corpora: Option<PathBuf>,
+    /// Also score speakers against PolNeAR attributions (e.g. ../shared/eval/polnear_dev.jsonl)
+    #[arg(long, value_name = "FILE")]
+    pub polnear: Option<PathBuf>,
+    /// Number of worst-scoring articles to list
+    #[arg(long, default_value_t = 5)]
+    pub worst: usize,
+    /// Print one JSON object instead of tables
     #[arg(long)]
     pub json: bool,
 }

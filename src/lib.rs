@@ -10,7 +10,7 @@
 //! 5. [`search`] parses queries and filters, ranks passages and builds highlighted snippets.
 //! 6. [`output`] renders search results and extractions for the terminal or as JSON.
 //!
-//! [`text`] holds the small text utilities (sentence splitting, normalisation) that
+//! [`eval`] measures extraction against hand-made answers. [`text`] holds the small text utilities (sentence splitting, normalisation) that
 //! several stages share.
 //!
 //! # Example
@@ -52,6 +52,7 @@
 #![deny(missing_docs)]
 
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod output;

@@ -10,10 +10,11 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, ColorChoice, Command, EntityType, ExtractArgs, FilterArgs, IndexArgs, IndexDirArg,
-    NamesArgs, SearchArgs,
+    Cli, ColorChoice, Command, EntityType, EvalArgs, ExtractArgs, FilterArgs, IndexArgs,
+    IndexDirArg, NamesArgs, SearchArgs,
 };
 use newsdex::corpus::{Found, find_article_files, parse_file};
+use newsdex::eval;
 use newsdex::extract::extract;
 use newsdex::index::writer::{IndexOptions, build_index};
 use newsdex::index::{self, NewsIndex};
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
             run_names(args.names, &kinds)
         }
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
     };
     match outcome {
         Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
@@ -202,6 +204,46 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<bool> {
     }
     out.flush()?;
     Ok(!counts.is_empty())
+}
+
+fn run_eval(args: EvalArgs) -> Result<bool> {
+    if args.gold.is_none() && args.polnear.is_none() {
+        anyhow::bail!(
+            "give a gold file (e.g. tests/gold/extraction.jsonl), --polnear FILE, or both"
+        );
+    }
+    let gold = match &args.gold {
+        Some(path) => {
+            let corpora = args
+                .corpora
+                .clone()
+                .or_else(|| std::env::var_os("NEWSDEX_CORPORA").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("../shared/corpora"));
+            let answers = eval::gold::load(path)?;
+            Some(eval::gold::evaluate(&answers, &corpora)?)
+        }
+        None => None,
+    };
+    let polnear = args
+        .polnear
+        .as_deref()
+        .map(eval::polnear::evaluate)
+        .transpose()?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let report = serde_json::json!({ "gold": gold, "polnear": polnear });
+        writeln!(out, "{report}")?;
+    } else {
+        if let Some(report) = &gold {
+            terminal::write_gold_report(&mut out, report, args.worst)?;
+        }
+        if let Some(report) = &polnear {
+            terminal::write_polnear_report(&mut out, report)?;
+        }
+    }
+    out.flush()?;
+    Ok(true)
 }
 
 /// First use: build the default index from the bundled corpus.

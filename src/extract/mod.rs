@@ -23,7 +23,7 @@
 
 mod dates;
 mod entities;
-mod lexicon;
+pub(crate) mod lexicon;
 mod names;
 mod speakers;
 mod tokens;

@@ -6,6 +6,9 @@
 
 use std::io::{self, Write};
 
+use crate::eval::Tally;
+use crate::eval::gold::{FIELDS, GoldReport};
+use crate::eval::polnear::PolnearReport;
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
@@ -148,6 +151,91 @@ pub fn write_name_counts(out: &mut dyn Write, counts: &[NameCount]) -> io::Resul
             count.name
         )?;
     }
+    Ok(())
+}
+
+fn write_tally_row(out: &mut dyn Write, label: &str, tally: &Tally) -> io::Result<()> {
+    writeln!(
+        out,
+        "{label:<16} {:>6} {:>6} {:>8} {:>10.3} {:>7.3} {:>6.3}",
+        tally.gold,
+        tally.found,
+        tally.correct,
+        tally.precision(),
+        tally.recall(),
+        tally.f1()
+    )
+}
+
+fn write_tally_header(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<16} {:>6} {:>6} {:>8} {:>10} {:>7} {:>6}",
+        "field", "gold", "found", "correct", "precision", "recall", "F1"
+    )
+}
+
+/// Writes the gold evaluation: micro-averaged scores per field, then the
+/// articles with the lowest speaker and entity F1 and what they got wrong.
+pub fn write_gold_report(out: &mut dyn Write, report: &GoldReport, worst: usize) -> io::Result<()> {
+    writeln!(
+        out,
+        "Gold evaluation over {} articles (micro-averaged)",
+        report.articles.len()
+    )?;
+    write_tally_header(out)?;
+    for (field, tally) in &report.totals {
+        write_tally_row(out, field, tally)?;
+    }
+    let speakers = FIELDS.iter().position(|f| *f == "speakers").unwrap_or(0);
+    let entities = FIELDS.iter().position(|f| *f == "entities").unwrap_or(0);
+    let mut ranked: Vec<_> = report.articles.iter().collect();
+    ranked.sort_by(|a, b| {
+        let score = |s: &crate::eval::gold::ArticleScore| {
+            s.tallies[speakers].f1() + s.tallies[entities].f1()
+        };
+        score(a).total_cmp(&score(b))
+    });
+    if worst > 0 {
+        writeln!(out, "\nWorst articles (speaker F1, entity F1):")?;
+    }
+    for article in ranked.into_iter().take(worst) {
+        writeln!(
+            out,
+            "  {}  {:.2} {:.2}",
+            article.path,
+            article.tallies[speakers].f1(),
+            article.tallies[entities].f1()
+        )?;
+        let lists = [
+            ("missed speakers", &article.missed_speakers),
+            ("extra speakers", &article.extra_speakers),
+            ("missed entities", &article.missed_entities),
+            ("extra entities", &article.extra_entities),
+        ];
+        for (label, names) in lists {
+            if !names.is_empty() {
+                writeln!(out, "    {label}: {}", names.join(", "))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the PolNeAR speaker scores.
+pub fn write_polnear_report(out: &mut dyn Write, report: &PolnearReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nPolNeAR person speakers by surname over {} articles (micro-averaged)",
+        report.articles
+    )?;
+    write_tally_header(out)?;
+    write_tally_row(out, "all sources", &report.all)?;
+    write_tally_row(out, "direct quotes", &report.direct)?;
+    writeln!(
+        out,
+        "(precision against direct quotes alone is low by design: other speakers count as wrong)"
+    )?;
     Ok(())
 }
 

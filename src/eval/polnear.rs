@@ -1,0 +1,198 @@
+//! Scoring person speakers against PolNeAR's human-annotated attributions.
+//!
+//! PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks every attribution in
+//! 2016 US political news: its source, cue and content. Its sources include
+//! pronouns, groups and nominals ("a source"); newsdex's speakers are named
+//! people. So the comparison keeps the annotated sources that name a person
+//! (their words are capitalised and one of them is a known first name, or the
+//! lone surname follows a known first name elsewhere in the text) and compares
+//! them with newsdex's speakers by surname, per article, micro-averaged. The
+//! corpus is read from `../shared/eval/`; its text is never copied.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use super::Tally;
+use crate::corpus::Article;
+use crate::corpus::date::parse_published;
+use crate::extract::{extract, lexicon};
+use crate::passages::split_passages;
+use crate::text::normalize_whitespace;
+
+#[derive(Deserialize)]
+struct PolnearArticle {
+    id: String,
+    #[serde(default)]
+    publication_date: Option<String>,
+    text: String,
+    attributions: Vec<Attribution>,
+}
+
+#[derive(Deserialize)]
+struct Attribution {
+    source: Option<Span>,
+    direct: bool,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    text: String,
+}
+
+/// Speaker scores on PolNeAR.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PolnearReport {
+    /// Articles read.
+    pub articles: usize,
+    /// Person sources of every attribution, by surname.
+    pub all: Tally,
+    /// Person sources of direct quotes only (recall is the figure that counts).
+    pub direct: Tally,
+}
+
+/// Reads the PolNeAR JSON Lines file and scores newsdex's speakers.
+pub fn evaluate(path: &Path) -> Result<PolnearReport> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut report = PolnearReport::default();
+    for (number, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let annotated: PolnearArticle = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a PolNeAR article", path.display(), number + 1))?;
+        let article = to_article(&annotated);
+        let passages = split_passages(&article.paragraphs);
+        let found: BTreeSet<String> = extract(&article, &passages)
+            .speakers
+            .iter()
+            .filter_map(|name| surname(name))
+            .collect();
+        let person_sources = |direct_only: bool| -> BTreeSet<String> {
+            annotated
+                .attributions
+                .iter()
+                .filter(|attribution| attribution.direct || !direct_only)
+                .filter_map(|attribution| attribution.source.as_ref())
+                .filter_map(|source| person_surname(&source.text, &annotated.text))
+                .collect()
+        };
+        report
+            .all
+            .add(Tally::compare(&person_sources(false), &found));
+        let direct = person_sources(true);
+        let direct_found: BTreeSet<String> = found.intersection(&direct).cloned().collect();
+        report.direct.add(Tally {
+            gold: direct.len(),
+            found: found.len(),
+            correct: direct_found.len(),
+        });
+        report.articles += 1;
+    }
+    Ok(report)
+}
+
+/// The article as newsdex would read it: first paragraph the title.
+fn to_article(annotated: &PolnearArticle) -> Article {
+    let mut paragraphs = annotated
+        .text
+        .split("\n\n")
+        .map(normalize_whitespace)
+        .filter(|paragraph| !paragraph.is_empty());
+    let title = paragraphs.next().unwrap_or_default();
+    Article {
+        id: annotated.id.clone(),
+        title,
+        paragraphs: paragraphs.collect(),
+        published: annotated
+            .publication_date
+            .as_deref()
+            .and_then(parse_published),
+        ..Article::default()
+    }
+}
+
+/// Lower-cased last word of a name.
+fn surname(name: &str) -> Option<String> {
+    name.split_whitespace().last().map(str::to_lowercase)
+}
+
+/// The surname of an annotated source when it names a person, else `None`.
+///
+/// Only the trailing run of capitalised words counts, without titles, so
+/// "Republican presidential nominee Donald Trump" names Donald Trump while
+/// "the Clinton campaign" names no one.
+fn person_surname(source: &str, text: &str) -> Option<String> {
+    let words: Vec<&str> = source
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let run_start = words
+        .iter()
+        .rposition(|word| !capitalised(word))
+        .map_or(0, |position| position + 1);
+    let name: Vec<&str> = words[run_start..]
+        .iter()
+        .copied()
+        .skip_while(|word| lexicon::is_title(word) || *word == "The")
+        .collect();
+    let last = *name.last()?;
+    if last.ends_with("'s")
+        || last.ends_with("’s")
+        || lexicon::pronoun_gender(&last.to_lowercase()).is_some()
+    {
+        return None;
+    }
+    let named_person = if name.len() > 1 {
+        name[..name.len() - 1]
+            .iter()
+            .any(|word| lexicon::first_name(word).is_some())
+    } else {
+        follows_first_name(last, text)
+    };
+    named_person.then(|| last.to_lowercase())
+}
+
+/// True when `surname` appears somewhere right after a known first name.
+fn follows_first_name(surname: &str, text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|pair| {
+        pair[1].trim_end_matches(|c: char| !c.is_alphanumeric()) == surname
+            && lexicon::first_name(pair[0]).is_some()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_sources_are_told_from_groups_and_pronouns() {
+        let text = "Hillary Clinton spoke. Later Clinton said more. The Post reported.";
+        assert_eq!(
+            person_surname("Hillary Clinton", text).as_deref(),
+            Some("clinton")
+        );
+        assert_eq!(person_surname("Clinton", text).as_deref(), Some("clinton"));
+        assert_eq!(
+            person_surname("Sen. Hillary Clinton", text).as_deref(),
+            Some("clinton")
+        );
+        assert_eq!(person_surname("she", text), None);
+        assert_eq!(person_surname("The Post", text), None);
+        assert_eq!(person_surname("Clinton's campaign", text), None);
+        assert_eq!(person_surname("a source", text), None);
+        assert_eq!(
+            person_surname("Democratic nominee Hillary Clinton", text).as_deref(),
+            Some("clinton")
+        );
+        assert_eq!(person_surname("the Clinton campaign", text), None);
+    }
+}
