@@ -161,7 +161,7 @@ fn an_index_inside_the_corpus_folder_is_not_indexed_itself() {
             .output()
             .expect("runs");
         let err = stderr(&output);
-        assert!(err.contains("Indexed 1 articles"), "{err}");
+        assert!(err.contains("Indexed 1 article"), "{err}");
         assert!(err.contains("; 0 skipped"), "{err}");
     }
 }

@@ -67,6 +67,16 @@ impl Style {
     }
 }
 
+/// "1 article", "2 articles".
+fn plural(count: impl Into<u64>, noun: &str) -> String {
+    let count = count.into();
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// Writes search hits, best first, then a one-line summary.
 pub fn write_search_results(
     out: &mut dyn Write,
@@ -116,10 +126,9 @@ pub fn write_search_results(
     }
     let partial = results.total - results.total_full;
     let mut summary = format!(
-        "{} of {} matching passage{}",
+        "{} of {}",
         results.hits.len(),
-        results.total,
-        if results.total == 1 { "" } else { "s" }
+        plural(results.total as u64, "matching passage")
     );
     if partial > 0 {
         summary.push_str(&format!(
@@ -249,9 +258,9 @@ pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::R
     };
     writeln!(
         out,
-        "Indexed {} articles ({} passages) in {:.2}s ({:.0} articles/s); {} skipped.",
-        summary.articles,
-        summary.passages,
+        "Indexed {} ({}) in {:.2}s ({:.0} articles/s); {} skipped.",
+        plural(summary.articles, "article"),
+        plural(summary.passages, "passage"),
         seconds,
         rate,
         summary.skipped.len()
