@@ -15,7 +15,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index folders or files of articles (.txt, .md, .json, .jsonl, .html).
+    /// Index folders or files of articles (.txt, .md, .json, .jsonl, .html);
+    /// re-running updates only what changed.
     Index(IndexArgs),
     /// Search the index for ranked passages.
     #[command(after_long_help = QUERY_HELP)]
@@ -67,6 +68,9 @@ pub struct IndexArgs {
     /// Skip speaker, entity and date extraction (to measure its cost)
     #[arg(long)]
     pub no_extract: bool,
+    /// Rebuild the index from scratch instead of updating what changed
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,11 +30,9 @@
 //!      \"The night tram will run from May,\" Mayor Elena Varga said on Thursday.\n",
 //! )?;
 //! let options = IndexOptions {
-//!     roots: vec![corpus.path().to_path_buf()],
-//!     index_dir: corpus.path().join("index"),
 //!     threads: 1,
 //!     memory_mb: 50,
-//!     extract: true,
+//!     ..IndexOptions::new(vec![corpus.path().to_path_buf()], corpus.path().join("index"))
 //! };
 //! let summary = build_index(&options, &NoProgress)?;
 //! assert_eq!(summary.articles, 1);

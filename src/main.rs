@@ -86,22 +86,19 @@ fn default_corpus() -> PathBuf {
     }
 }
 
-fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, usize::from)
-}
-
 fn run_index(args: IndexArgs) -> Result<bool> {
     let roots = if args.paths.is_empty() {
         vec![default_corpus()]
     } else {
         args.paths
     };
+    let defaults = IndexOptions::new(roots, args.index);
     let options = IndexOptions {
-        roots,
-        index_dir: args.index,
-        threads: args.threads.unwrap_or_else(default_threads).max(1),
+        threads: args.threads.unwrap_or(defaults.threads).max(1),
         memory_mb: args.memory as usize,
         extract: !args.no_extract,
+        rebuild: args.rebuild,
+        ..defaults
     };
     let progress = IndexProgress::new(!args.quiet && io::stderr().is_terminal());
     let summary = build_index(&options, &progress)?;
@@ -260,11 +257,8 @@ fn build_default_index(dir: &Path) -> Result<()> {
         corpus.display()
     );
     let options = IndexOptions {
-        roots: vec![corpus],
-        index_dir: dir.to_path_buf(),
-        threads: default_threads(),
         memory_mb: 256,
-        extract: true,
+        ..IndexOptions::new(vec![corpus], dir.to_path_buf())
     };
     let progress = IndexProgress::new(io::stderr().is_terminal());
     let summary = build_index(&options, &progress).context("cannot build the default index")?;

@@ -5,6 +5,7 @@
 //! (re)builds one from article files. Queries live in `search`, not here.
 
 pub mod document;
+pub mod files;
 pub mod schema;
 pub mod writer;
 
@@ -138,23 +139,43 @@ fn is_placeholder(name: &str) -> bool {
     matches!(name, "README.md" | ".gitkeep")
 }
 
+/// How [`open_for_writing`] found the index folder.
+pub enum Opening {
+    /// An index of this version: update it.
+    Existing,
+    /// No index yet: a new one was created.
+    Created,
+    /// Start from scratch, for the reason given.
+    Rebuild(String),
+}
+
 /// Opens the index in `dir` for writing, creating it when the folder is
-/// missing or empty. An index from another newsdex version is cleared first;
-/// a folder holding anything else is refused rather than overwritten.
-fn open_for_writing(dir: &Path) -> Result<Index> {
+/// missing or empty. An index from another newsdex version is cleared first
+/// (after which it must be rebuilt); a folder holding anything else is
+/// refused rather than overwritten.
+fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(Index, Opening)> {
     if dir.exists() && !dir.is_dir() {
         bail!("{} is a file, not an index folder", dir.display());
     }
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let schema = build_schema();
-    let index = if exists(dir) {
-        let compatible = check_manifest(dir).is_ok()
-            && Index::open_in_dir(dir).is_ok_and(|index| index.schema() == schema);
-        if compatible {
-            Index::open_in_dir(dir)?
-        } else {
-            clear_index_files(dir)?;
-            Index::create_in_dir(dir, schema)?
+    let (index, opening) = if exists(dir) {
+        let manifest = check_manifest(dir);
+        let same_schema = Index::open_in_dir(dir).is_ok_and(|index| index.schema() == schema);
+        match (manifest, same_schema) {
+            (Ok(_), true) if !rebuild => (Index::open_in_dir(dir)?, Opening::Existing),
+            (Ok(_), true) => (
+                Index::open_in_dir(dir)?,
+                Opening::Rebuild("--rebuild".to_string()),
+            ),
+            (manifest, _) => {
+                let reason = match manifest {
+                    Err(error) => format!("{error:#}"),
+                    Ok(_) => "its schema differs from this newsdex's".to_string(),
+                };
+                clear_index_files(dir)?;
+                (Index::create_in_dir(dir, schema)?, Opening::Rebuild(reason))
+            }
         }
     } else {
         let foreign: Vec<String> = fs::read_dir(dir)
@@ -170,10 +191,10 @@ fn open_for_writing(dir: &Path) -> Result<Index> {
                 foreign.first().map_or("files", String::as_str)
             );
         }
-        Index::create_in_dir(dir, schema)?
+        (Index::create_in_dir(dir, schema)?, Opening::Created)
     };
     register_analyzers(&index);
-    Ok(index)
+    Ok((index, opening))
 }
 
 /// Removes the files of an index newsdex wrote (known by its manifest), leaving
@@ -183,6 +204,7 @@ fn clear_index_files(dir: &Path) -> Result<()> {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let owned = name == MANIFEST_FILE
+            || name == files::FILES_FILE
             || name == "meta.json"
             || name == ".managed.json"
             || name.ends_with(".lock")

@@ -23,13 +23,16 @@ pub const KEYWORD: &str = "newsdex_keyword";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {
     /// Stable article identifier (path, plus `#line` for JSON Lines).
     pub article_id: Field,
+    /// The file the article came from, as found: the key for replacing or
+    /// removing all of a file's articles when it changes or goes.
+    pub file: Field,
     /// A 64-bit hash of the article id, as a fast field, so search can cap
     /// passages per article without loading stored documents.
     pub article_key: Field,
@@ -104,6 +107,7 @@ pub fn build_schema() -> Schema {
         }
     };
     builder.add_text_field("article_id", STRING | STORED);
+    builder.add_text_field("file", STRING);
     builder.add_u64_field("article_key", FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", stemmed.clone());
@@ -134,6 +138,7 @@ impl Fields {
         let field = |name: &str| schema.get_field(name);
         Ok(Fields {
             article_id: field("article_id")?,
+            file: field("file")?,
             article_key: field("article_key")?,
             path: field("path")?,
             title: field("title")?,

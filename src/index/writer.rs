@@ -1,33 +1,38 @@
 //! The indexing pipeline: walk → parse → split → extract → one Tantivy writer.
 //!
-//! A walker thread streams file paths into a bounded channel; worker threads
-//! parse, split and extract articles and hand documents to the one shared
-//! `IndexWriter` (which runs its own indexing threads). Memory stays bounded
-//! by the channel and the writer's budget, whatever the corpus size. The run
-//! commits once at the end, so the previous index stays searchable until the
-//! new one is complete. Progress is reported through [`Progress`]; this module
-//! prints nothing itself.
+//! A walker thread streams file paths into a bounded channel, skipping files
+//! whose size and modification time match the index's [`FileList`]; worker
+//! threads hash the rest, re-parse only those whose content changed, and hand
+//! documents to the one shared `IndexWriter` (which runs its own indexing
+//! threads). Files that disappeared are deleted. Memory stays bounded by the
+//! channel and the writer's budget, whatever the corpus size. The run commits
+//! once at the end, so searches see the previous index until the new one is
+//! complete, and a run killed half-way leaves the previous index as it was.
+//! Progress is reported through [`Progress`]; this module prints nothing.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::sync_channel;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
-use tantivy::{IndexWriter, TantivyDocument, TantivyError};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::passage_documents;
+use super::files::{FileList, FileRecord, content_hash, stat};
 use super::schema::Fields;
-use super::{open_for_writing, write_manifest};
-use crate::corpus::{Article, Found, Problem, find_article_files, parse_file};
+use super::{Opening, open_for_writing, write_manifest};
+use crate::corpus::{Article, Format, Found, Problem, find_article_files, parse_file};
 use crate::extract::{Extraction, PassageExtraction, extract};
 use crate::passages::split_passages;
 
 /// How to build an index.
 #[derive(Clone, Debug)]
 pub struct IndexOptions {
-    /// Folders or files to index.
+    /// Folders or files to index. The index ends up holding exactly these:
+    /// files indexed before but not found under them now are removed.
     pub roots: Vec<PathBuf>,
     /// Index folder.
     pub index_dir: PathBuf,
@@ -37,13 +42,29 @@ pub struct IndexOptions {
     pub memory_mb: usize,
     /// Run speaker, entity and date extraction (off only to measure its cost).
     pub extract: bool,
+    /// Start afresh instead of updating what changed.
+    pub rebuild: bool,
+}
+
+impl IndexOptions {
+    /// Options with the CLI's defaults for `roots` into `index_dir`.
+    pub fn new(roots: Vec<PathBuf>, index_dir: PathBuf) -> IndexOptions {
+        IndexOptions {
+            roots,
+            index_dir,
+            threads: std::thread::available_parallelism().map_or(2, usize::from),
+            memory_mb: 512,
+            extract: true,
+            rebuild: false,
+        }
+    }
 }
 
 /// Receives progress events from the pipeline (the CLI draws a progress bar).
 pub trait Progress: Sync {
     /// A file to index was found.
     fn file_found(&self);
-    /// A file was parsed and its articles handed to the writer.
+    /// A file was dealt with (parsed, or found unchanged).
     fn file_done(&self, articles_so_far: u64);
     /// Everything is written and committed (or failed).
     fn finish(&self);
@@ -61,12 +82,26 @@ impl Progress for NoProgress {
 /// What an indexing run did.
 #[derive(Debug, Default)]
 pub struct IndexSummary {
-    /// Articles indexed.
+    /// Articles parsed and indexed by this run.
     pub articles: u64,
-    /// Passages (documents) indexed.
+    /// Passages (documents) indexed by this run.
     pub passages: u64,
+    /// Files indexed for the first time.
+    pub added: u64,
+    /// Files whose content changed and were indexed again.
+    pub updated: u64,
+    /// Files gone since the last run, whose articles were removed.
+    pub removed: u64,
+    /// Files unchanged since the last run, not parsed again.
+    pub unchanged: u64,
     /// Files or lines skipped, with why, in the order found.
     pub skipped: Vec<Problem>,
+    /// Articles in the index after the run.
+    pub total_articles: u64,
+    /// Passages in the index after the run.
+    pub total_passages: u64,
+    /// Why the index was rebuilt from scratch, when it was.
+    pub rebuilt: Option<String>,
     /// Wall time of the run.
     pub elapsed: Duration,
 }
@@ -74,10 +109,35 @@ pub struct IndexSummary {
 /// Smallest writer budget Tantivy accepts per indexing thread.
 const MIN_MEMORY_PER_THREAD_MB: usize = 15;
 
-/// Builds (or rebuilds) the index in `options.index_dir` from `options.roots`.
+/// A file for a worker: where it is, its format, what the index knew of it.
+struct Job {
+    path: PathBuf,
+    key: String,
+    format: Format,
+    size: u64,
+    modified: u64,
+    previous: Option<FileRecord>,
+}
+
+/// Counters and records the threads share.
+#[derive(Default)]
+struct Shared {
+    articles: AtomicU64,
+    passages: AtomicU64,
+    added: AtomicU64,
+    updated: AtomicU64,
+    unchanged: AtomicU64,
+    skipped: Mutex<Vec<Problem>>,
+    current: Mutex<FileList>,
+    seen: Mutex<HashSet<String>>,
+    first_error: Mutex<Option<anyhow::Error>>,
+}
+
+/// Builds the index in `options.index_dir` from `options.roots`, or brings an
+/// existing one up to date.
 pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<IndexSummary> {
     let started = Instant::now();
-    let index = open_for_writing(&options.index_dir)?;
+    let (index, opening) = open_for_writing(&options.index_dir, options.rebuild)?;
     let fields = Fields::new(&index.schema())?;
     let threads = options.threads.max(1);
     // Tantivy divides the budget among its threads; cap threads so each gets its minimum.
@@ -86,100 +146,219 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     let mut writer: IndexWriter = index
         .writer_with_num_threads(writer_threads, budget_bytes)
         .map_err(|error| lock_error(error, &options.index_dir))?;
-    // Everything below is one transaction: readers see the old index until commit.
-    writer.delete_all_documents()?;
+    let rebuilt = match opening {
+        Opening::Existing => None,
+        Opening::Created => Some("new index".to_string()),
+        Opening::Rebuild(reason) => Some(reason),
+    };
+    let previous = if rebuilt.is_some() {
+        // One transaction with what follows: readers see the old index until commit.
+        writer.delete_all_documents()?;
+        FileList::default()
+    } else {
+        FileList::load(&options.index_dir)?
+    };
 
-    let articles = AtomicU64::new(0);
-    let passages = AtomicU64::new(0);
-    let skipped = Mutex::new(Vec::new());
-    let first_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let (sender, receiver) = sync_channel::<(PathBuf, crate::corpus::Format)>(threads * 64);
+    let shared = Shared::default();
+    let (sender, receiver) = sync_channel::<Job>(threads * 64);
     let receiver = Mutex::new(receiver);
-
     std::thread::scope(|scope| {
-        let walker_skipped = &skipped;
-        scope.spawn(move || {
-            // An index kept inside the corpus folder is not part of the corpus.
-            let index_dir = std::path::absolute(&options.index_dir).ok();
-            let inside_index = |path: &Path| {
-                index_dir.as_ref().is_some_and(|index_dir| {
-                    std::path::absolute(path).is_ok_and(|path| path.starts_with(index_dir))
-                })
-            };
-            for found in find_article_files(&options.roots) {
-                let path = match &found {
-                    Found::Article { path, .. } => path,
-                    Found::Skipped(problem) => &problem.path,
-                };
-                if inside_index(path) {
-                    continue;
-                }
-                match found {
-                    Found::Article { path, format } => {
-                        progress.file_found();
-                        if sender.send((path, format)).is_err() {
-                            break; // workers stopped on an error
-                        }
-                    }
-                    Found::Skipped(problem) => lock(walker_skipped).push(problem),
-                }
-            }
-        });
+        let shared = &shared;
+        let previous = &previous;
+        scope.spawn(move || walk(options, previous, shared, progress, sender));
         for _ in 0..threads {
             scope.spawn(|| {
                 loop {
                     let next = lock(&receiver).recv();
-                    let Ok((path, format)) = next else { break };
-                    let result = index_file(
-                        &path,
-                        format,
-                        options.extract,
-                        &fields,
-                        &writer,
-                        &mut |problem| lock(&skipped).push(problem),
-                    );
-                    match result {
-                        Ok((file_articles, file_passages)) => {
-                            let total = articles.fetch_add(file_articles, Ordering::Relaxed);
-                            passages.fetch_add(file_passages, Ordering::Relaxed);
-                            progress.file_done(total + file_articles);
-                        }
-                        Err(error) => {
-                            lock(&first_error).get_or_insert(error);
-                            break;
-                        }
+                    let Ok(job) = next else { break };
+                    if let Err(error) = index_job(&job, options.extract, &fields, &writer, shared) {
+                        lock(&shared.first_error).get_or_insert(error);
+                        break;
                     }
+                    progress.file_done(shared.articles.load(Ordering::Relaxed));
                 }
             });
         }
     });
-    if let Some(error) = first_error
-        .into_inner()
-        .unwrap_or_else(PoisonError::into_inner)
-    {
+    let Shared {
+        articles,
+        passages,
+        added,
+        updated,
+        unchanged,
+        skipped,
+        current,
+        seen,
+        first_error,
+    } = shared;
+    if let Some(error) = into_inner(first_error) {
         progress.finish();
         return Err(error);
     }
-    let commit = writer.commit().context("cannot commit the index");
+    let mut current = into_inner(current);
+    let seen = into_inner(seen);
+    let mut removed = 0;
+    for key in previous.files.keys() {
+        if !current.files.contains_key(key) {
+            // Gone, or now unreadable: its old articles must not linger.
+            writer.delete_term(Term::from_field_text(fields.file, key));
+            removed += u64::from(!seen.contains(key));
+        }
+    }
+    let changed = rebuilt.is_some()
+        || removed > 0
+        || added.load(Ordering::Relaxed) + updated.load(Ordering::Relaxed) > 0;
+    let commit = if changed {
+        writer
+            .commit()
+            .map(|_| ())
+            .context("cannot commit the index")
+    } else {
+        writer
+            .rollback()
+            .map(|_| ())
+            .context("cannot close the index writer")
+    };
     progress.finish();
     commit?;
     writer
         .wait_merging_threads()
         .context("cannot finish merging index segments")?;
-    let summary = IndexSummary {
+    // Files that failed this time are retried next time, not remembered.
+    current.files.retain(|_, record| record.articles > 0);
+    let (total_articles, total_passages) = current.totals();
+    current.save(&options.index_dir)?;
+    write_manifest(&options.index_dir, total_articles, total_passages)?;
+    Ok(IndexSummary {
         articles: articles.into_inner(),
         passages: passages.into_inner(),
-        skipped: skipped.into_inner().unwrap_or_else(PoisonError::into_inner),
+        added: added.into_inner(),
+        updated: updated.into_inner(),
+        removed,
+        unchanged: unchanged.into_inner(),
+        skipped: into_inner(skipped),
+        total_articles,
+        total_passages,
+        rebuilt,
         elapsed: started.elapsed(),
+    })
+}
+
+/// The walker: finds files, settles the unchanged ones at once from their
+/// size and modification time, and queues the rest for the workers.
+fn walk(
+    options: &IndexOptions,
+    previous: &FileList,
+    shared: &Shared,
+    progress: &dyn Progress,
+    sender: std::sync::mpsc::SyncSender<Job>,
+) {
+    // An index kept inside the corpus folder is not part of the corpus.
+    let index_dir = std::path::absolute(&options.index_dir).ok();
+    let inside_index = |path: &Path| {
+        index_dir.as_ref().is_some_and(|index_dir| {
+            std::path::absolute(path).is_ok_and(|path| path.starts_with(index_dir))
+        })
     };
-    write_manifest(&options.index_dir, summary.articles, summary.passages)?;
-    Ok(summary)
+    for found in find_article_files(&options.roots) {
+        let (path, format) = match found {
+            Found::Article { path, format } => (path, format),
+            Found::Skipped(problem) => {
+                if !inside_index(&problem.path) {
+                    lock(&shared.skipped).push(problem);
+                }
+                continue;
+            }
+        };
+        if inside_index(&path) {
+            continue;
+        }
+        let key = path.to_string_lossy().into_owned();
+        lock(&shared.seen).insert(key.clone());
+        progress.file_found();
+        let (size, modified) = match stat(&path) {
+            Ok(stat) => stat,
+            Err(error) => {
+                lock(&shared.skipped).push(Problem::new(&path, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        let previous = previous.files.get(&key).copied();
+        if let Some(record) = previous.filter(|r| r.size == size && r.modified == modified) {
+            lock(&shared.current).files.insert(key, record);
+            shared.unchanged.fetch_add(1, Ordering::Relaxed);
+            progress.file_done(shared.articles.load(Ordering::Relaxed));
+            continue;
+        }
+        let job = Job {
+            path,
+            key,
+            format,
+            size,
+            modified,
+            previous,
+        };
+        if sender.send(job).is_err() {
+            break; // the workers stopped on an error
+        }
+    }
+}
+
+/// A worker's share: hash the file, and when it changed, replace its articles.
+fn index_job(
+    job: &Job,
+    run_extraction: bool,
+    fields: &Fields,
+    writer: &IndexWriter,
+    shared: &Shared,
+) -> Result<()> {
+    let hash = match content_hash(&job.path) {
+        Ok(hash) => hash,
+        Err(error) => {
+            let problem = Problem::new(&job.path, format!("cannot read: {error}"));
+            lock(&shared.skipped).push(problem);
+            return Ok(());
+        }
+    };
+    if let Some(previous) = job.previous.filter(|previous| previous.hash == hash) {
+        let record = FileRecord {
+            modified: job.modified,
+            ..previous
+        };
+        lock(&shared.current).files.insert(job.key.clone(), record);
+        shared.unchanged.fetch_add(1, Ordering::Relaxed);
+        return Ok(());
+    }
+    // Delete first even for a file the record does not know: a run that
+    // committed but died before saving the record must not leave duplicates.
+    writer.delete_term(Term::from_field_text(fields.file, &job.key));
+    let (articles, passages) = index_file(job, run_extraction, fields, writer, &mut |problem| {
+        lock(&shared.skipped).push(problem)
+    })?;
+    shared.articles.fetch_add(articles, Ordering::Relaxed);
+    shared.passages.fetch_add(passages, Ordering::Relaxed);
+    if articles > 0 {
+        let counter = if job.previous.is_some() {
+            &shared.updated
+        } else {
+            &shared.added
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        let record = FileRecord {
+            size: job.size,
+            modified: job.modified,
+            hash,
+            articles,
+            passages,
+        };
+        lock(&shared.current).files.insert(job.key.clone(), record);
+    }
+    Ok(())
 }
 
 /// Parses one file and adds its articles; returns (articles, passages) added.
 fn index_file(
-    path: &Path,
-    format: crate::corpus::Format,
+    job: &Job,
     run_extraction: bool,
     fields: &Fields,
     writer: &IndexWriter,
@@ -188,13 +367,13 @@ fn index_file(
     let mut articles = 0;
     let mut passages = 0;
     let mut failure = None;
-    parse_file(path, format, &mut |parsed| {
+    parse_file(&job.path, job.format, &mut |parsed| {
         if failure.is_some() {
             return;
         }
         match parsed {
             Ok(article) => {
-                let documents = article_documents(fields, &article, run_extraction);
+                let documents = article_documents(fields, &job.key, &article, run_extraction);
                 passages += documents.len() as u64;
                 articles += 1;
                 for document in documents {
@@ -213,9 +392,10 @@ fn index_file(
     }
 }
 
-/// Splits, extracts and maps one article to its passage documents.
+/// Splits, extracts and maps one article of file `file` to its passage documents.
 pub fn article_documents(
     fields: &Fields,
+    file: &str,
     article: &Article,
     run_extraction: bool,
 ) -> Vec<TantivyDocument> {
@@ -228,7 +408,11 @@ pub fn article_documents(
             ..Extraction::default()
         }
     };
-    passage_documents(fields, article, &passages, &extraction)
+    let mut documents = passage_documents(fields, article, &passages, &extraction);
+    for document in &mut documents {
+        document.add_text(fields.file, file);
+    }
+    documents
 }
 
 /// Explains the one writer error users cause: another process holding the index.
@@ -243,6 +427,10 @@ fn lock_error(error: TantivyError, dir: &Path) -> anyhow::Error {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn into_inner<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(PoisonError::into_inner)
 }

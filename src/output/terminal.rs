@@ -256,13 +256,26 @@ pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::R
     } else {
         0.0
     };
+    if let Some(reason) = summary.rebuilt.as_deref().filter(|r| *r != "new index") {
+        writeln!(out, "Rebuilt the index from scratch: {reason}.")?;
+    }
     writeln!(
         out,
-        "Indexed {} ({}) in {:.2}s ({:.0} articles/s); {} skipped.",
+        "Indexed {} ({}) in {:.2}s ({:.0} articles/s); the index holds {} ({}).",
         plural(summary.articles, "article"),
         plural(summary.passages, "passage"),
         seconds,
         rate,
+        plural(summary.total_articles, "article"),
+        plural(summary.total_passages, "passage"),
+    )?;
+    writeln!(
+        out,
+        "Files: {} added, {} updated, {} removed, {} unchanged, {} skipped.",
+        summary.added,
+        summary.updated,
+        summary.removed,
+        summary.unchanged,
         summary.skipped.len()
     )?;
     const SHOWN: usize = 10;
