@@ -71,6 +71,9 @@ pub struct IndexArgs {
     /// Rebuild the index from scratch instead of updating what changed
     #[arg(long)]
     pub rebuild: bool,
+    /// Exit with status 3 when any file or line was skipped (the rest is still indexed)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,27 @@ use newsdex::search::filters::{parse_date_range, parse_date_span};
 use newsdex::search::names::{NameKind, count_names};
 use newsdex::search::{Filters, SearchRequest, search};
 
+/// Exit statuses, as grep and ripgrep use them, plus one for `--strict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    /// Something was found (or done).
+    Found = 0,
+    /// Nothing matched.
+    NothingFound = 1,
+    /// `index --strict` skipped some input.
+    Skipped = 3,
+}
+
+impl From<bool> for Status {
+    fn from(found: bool) -> Status {
+        if found {
+            Status::Found
+        } else {
+            Status::NothingFound
+        }
+    }
+}
+
 /// Where the index lives unless `--index` says otherwise.
 const DEFAULT_INDEX: &str = "index";
 /// The bundled corpus, indexed by default.
@@ -55,7 +76,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
     };
     match outcome {
-        Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
+        Ok(status) => ExitCode::from(status as u8),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("newsdex: error: {error:#}");
@@ -86,7 +107,7 @@ fn default_corpus() -> PathBuf {
     }
 }
 
-fn run_index(args: IndexArgs) -> Result<bool> {
+fn run_index(args: IndexArgs) -> Result<Status> {
     let roots = if args.paths.is_empty() {
         vec![default_corpus()]
     } else {
@@ -105,7 +126,15 @@ fn run_index(args: IndexArgs) -> Result<bool> {
     if !args.quiet {
         terminal::write_index_summary(&mut io::stderr(), &summary)?;
     }
-    Ok(true)
+    if args.strict && !summary.skipped.is_empty() {
+        if args.quiet {
+            for problem in &summary.skipped {
+                eprintln!("newsdex: skipped {problem}");
+            }
+        }
+        return Ok(Status::Skipped);
+    }
+    Ok(Status::Found)
 }
 
 /// Turns the filter flags into [`Filters`], checking the dates.
@@ -152,7 +181,7 @@ fn open_index(arg: IndexDirArg) -> Result<NewsIndex> {
     NewsIndex::open(&index_dir)
 }
 
-fn run_search(args: SearchArgs) -> Result<bool> {
+fn run_search(args: SearchArgs) -> Result<Status> {
     let filters = filters_from(args.filters)?;
     let index = open_index(args.index)?;
     let request = SearchRequest {
@@ -184,10 +213,10 @@ fn run_search(args: SearchArgs) -> Result<bool> {
             if undated == 1 { " was" } else { "s were" }
         );
     }
-    Ok(!results.hits.is_empty())
+    Ok((!results.hits.is_empty()).into())
 }
 
-fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<bool> {
+fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<Status> {
     let filters = filters_from(args.filters)?;
     let index = open_index(args.index)?;
     let query = args.query.join(" ");
@@ -200,10 +229,10 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<bool> {
         terminal::write_name_counts(&mut out, &counts)?;
     }
     out.flush()?;
-    Ok(!counts.is_empty())
+    Ok((!counts.is_empty()).into())
 }
 
-fn run_eval(args: EvalArgs) -> Result<bool> {
+fn run_eval(args: EvalArgs) -> Result<Status> {
     if args.gold.is_none() && args.polnear.is_none() {
         anyhow::bail!(
             "give a gold file (e.g. tests/gold/extraction.jsonl), --polnear FILE, or both"
@@ -240,7 +269,7 @@ fn run_eval(args: EvalArgs) -> Result<bool> {
         }
     }
     out.flush()?;
-    Ok(true)
+    Ok(Status::Found)
 }
 
 /// First use: build the default index from the bundled corpus.
@@ -266,7 +295,7 @@ fn build_default_index(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn run_extract(args: ExtractArgs) -> Result<bool> {
+fn run_extract(args: ExtractArgs) -> Result<Status> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut any = false;
@@ -298,5 +327,5 @@ fn run_extract(args: ExtractArgs) -> Result<bool> {
         }
     }
     out.flush()?;
-    Ok(any)
+    Ok(any.into())
 }
