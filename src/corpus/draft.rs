@@ -61,7 +61,8 @@ impl Draft {
             .paragraphs
             .iter()
             .map(|p| normalize_whitespace(p))
-            .filter(|p| !p.is_empty())
+            // Separators such as "* * *" or a lone "." carry no text to search.
+            .filter(|p| p.chars().any(char::is_alphanumeric))
             .collect();
         let Some(first) = paragraphs.first() else {
             return Err(place.problem(path, "no article text"));
@@ -98,12 +99,17 @@ impl Draft {
 pub(crate) fn derive_title(paragraph: &str) -> String {
     let first = sentences(paragraph)
         .into_iter()
-        .next()
+        .find(|sentence| sentence.chars().any(char::is_alphanumeric))
         .unwrap_or(paragraph)
         .to_string();
     let words: Vec<&str> = first.split_whitespace().collect();
     if words.len() <= DERIVED_TITLE_WORDS {
-        return first.trim_end_matches('.').to_string();
+        let title = first.trim_end_matches('.').trim();
+        return if title.is_empty() {
+            first
+        } else {
+            title.to_string()
+        };
     }
     let cut = words[..DERIVED_TITLE_WORDS].join(" ");
     let cut = cut.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '?' && c != '!');

@@ -233,6 +233,12 @@ fn split_items(text: &str) -> Result<LexedQuery, QueryError> {
 
 /// Turns Tantivy's parser errors into one line a user can act on.
 fn explain(error: QueryParserError, query: &str) -> QueryError {
+    let QueryError(message) = explain_lines(error, query);
+    // The query and Tantivy's detail may hold newlines; the error is one line.
+    QueryError(message.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn explain_lines(error: QueryParserError, query: &str) -> QueryError {
     let message = match error {
         QueryParserError::FieldDoesNotExist(field) | QueryParserError::FieldNotIndexed(field) => {
             format!(
