@@ -88,6 +88,9 @@ pub struct SearchArgs {
     /// Passages per article at most (0: no cap)
     #[arg(long, default_value_t = 1)]
     pub per_article: usize,
+    /// Show every copy of near-duplicate stories instead of one with "+N similar"
+    #[arg(long)]
+    pub no_collapse: bool,
     /// Print one JSON object instead of text
     #[arg(long)]
     pub json: bool,

@@ -189,6 +189,7 @@ fn run_search(args: SearchArgs) -> Result<Status> {
         filters,
         limit: args.limit,
         per_article: args.per_article,
+        collapse_duplicates: !args.no_collapse,
         ..SearchRequest::new("")
     };
     let results = search(&index, &request)?;

@@ -194,3 +194,57 @@ fn category_field_narrows_to_a_topic_folder() {
             .all(|hit| hit["path"].as_str().is_some_and(|p| p.contains("/sport/")))
     );
 }
+
+#[test]
+fn duplicated_bbc_stories_show_once_with_their_twin_collapsed() {
+    let Some(index) = shared_index() else { return };
+    let collapsed = search_json(
+        &index,
+        &["\"Desailly backs Blues revenge trip\"", "--limit", "5"],
+    );
+    let hits = collapsed["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1, "{collapsed}");
+    assert_eq!(hits[0]["similar"], 1);
+    let all = search_json(
+        &index,
+        &[
+            "\"Desailly backs Blues revenge trip\"",
+            "--limit",
+            "5",
+            "--no-collapse",
+        ],
+    );
+    let paths: Vec<&str> = all["hits"]
+        .as_array()
+        .map(|h| h.iter().filter_map(|hit| hit["path"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("sport/181.txt"))
+            && paths.iter().any(|p| p.ends_with("sport/182.txt"))
+    );
+}
+
+#[test]
+fn indexing_the_real_corpora_finds_the_duplicate_groups() {
+    let Some(corpora) = shared_corpora() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = newsdex()
+        .args(["index", "--index"])
+        .arg(dir.path().join("index"))
+        .arg(corpora.join("bbc"))
+        .output()
+        .expect("runs");
+    let err = stderr(&output);
+    // 133 stories re-filed with identical bodies, and some more with new
+    // headlines or re-wrapped paragraphs.
+    let groups: usize = err
+        .split("Found ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!((133..=160).contains(&groups), "{err}");
+}

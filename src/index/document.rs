@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use tantivy::{DateTime, TantivyDocument};
 
+use super::duplicates::simhash;
 use super::schema::{Fields, article_key, name_keys};
 use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity};
@@ -64,11 +65,13 @@ pub fn passage_documents(
         .collect();
 
     let key = article_key(&article.id);
+    let fingerprint = simhash(&article.paragraphs);
     let mut documents = Vec::with_capacity(passages.len());
     for (number, text) in passages.iter().enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.article_id, &article.id);
         doc.add_u64(fields.article_key, key);
+        doc.add_u64(fields.simhash, fingerprint);
         doc.add_text(fields.path, &path);
         doc.add_text(fields.title, &article.title);
         doc.add_text(fields.text, text);

@@ -5,12 +5,15 @@
 //! (re)builds one from article files. Queries live in `search`, not here.
 
 pub mod document;
+pub mod duplicates;
 pub mod files;
 pub mod schema;
 pub mod writer;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
@@ -49,6 +52,8 @@ pub struct NewsIndex {
     pub reader: IndexReader,
     /// Where it lives.
     pub dir: PathBuf,
+    /// Near-duplicate groups, read on first use.
+    duplicates: OnceLock<HashMap<u64, (u64, usize)>>,
 }
 
 impl NewsIndex {
@@ -82,7 +87,17 @@ impl NewsIndex {
             fields,
             reader,
             dir: dir.to_path_buf(),
+            duplicates: OnceLock::new(),
         })
+    }
+
+    /// Near-duplicate membership by article key: (group id, group size).
+    pub fn duplicates(&self) -> Result<&HashMap<u64, (u64, usize)>> {
+        if let Some(map) = self.duplicates.get() {
+            return Ok(map);
+        }
+        let map = duplicates::DuplicateGroups::load(&self.dir)?.membership();
+        Ok(self.duplicates.get_or_init(|| map))
     }
 }
 
@@ -205,6 +220,7 @@ fn clear_index_files(dir: &Path) -> Result<()> {
         let name = entry.file_name().to_string_lossy().into_owned();
         let owned = name == MANIFEST_FILE
             || name == files::FILES_FILE
+            || name == duplicates::DUPLICATES_FILE
             || name == "meta.json"
             || name == ".managed.json"
             || name.ends_with(".lock")

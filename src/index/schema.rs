@@ -23,7 +23,7 @@ pub const KEYWORD: &str = "newsdex_keyword";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -36,6 +36,8 @@ pub struct Fields {
     /// A 64-bit hash of the article id, as a fast field, so search can cap
     /// passages per article without loading stored documents.
     pub article_key: Field,
+    /// SimHash of the article body (see `index::duplicates`), as a fast field.
+    pub simhash: Field,
     /// File path, for display.
     pub path: Field,
     /// Headline, searchable and stored.
@@ -109,6 +111,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("article_id", STRING | STORED);
     builder.add_text_field("file", STRING);
     builder.add_u64_field("article_key", FAST);
+    builder.add_u64_field("simhash", FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", stemmed.clone());
     builder.add_text_field("text", stemmed);
@@ -140,6 +143,7 @@ impl Fields {
             article_id: field("article_id")?,
             file: field("file")?,
             article_key: field("article_key")?,
+            simhash: field("simhash")?,
             path: field("path")?,
             title: field("title")?,
             text: field("text")?,

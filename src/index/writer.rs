@@ -21,6 +21,7 @@ use anyhow::{Context, Result, anyhow};
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::passage_documents;
+use super::duplicates::DuplicateGroups;
 use super::files::{FileList, FileRecord, content_hash, stat};
 use super::schema::Fields;
 use super::{Opening, open_for_writing, write_manifest};
@@ -100,6 +101,8 @@ pub struct IndexSummary {
     pub total_articles: u64,
     /// Passages in the index after the run.
     pub total_passages: u64,
+    /// Groups of near-duplicate articles in the index.
+    pub duplicate_groups: usize,
     /// Why the index was rebuilt from scratch, when it was.
     pub rebuilt: Option<String>,
     /// Wall time of the run.
@@ -224,6 +227,18 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     writer
         .wait_merging_threads()
         .context("cannot finish merging index segments")?;
+    let duplicates_file = options.index_dir.join(super::duplicates::DUPLICATES_FILE);
+    let duplicate_groups = if changed || !duplicates_file.is_file() {
+        let searcher = index
+            .reader()
+            .context("cannot read the new commit")?
+            .searcher();
+        let groups = DuplicateGroups::find(&searcher)?;
+        groups.save(&options.index_dir)?;
+        groups.groups.len()
+    } else {
+        DuplicateGroups::load(&options.index_dir)?.groups.len()
+    };
     // Files that failed this time are retried next time, not remembered.
     current.files.retain(|_, record| record.articles > 0);
     let (total_articles, total_passages) = current.totals();
@@ -239,6 +254,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
         skipped: into_inner(skipped),
         total_articles,
         total_passages,
+        duplicate_groups,
         rebuilt,
         elapsed: started.elapsed(),
     })

@@ -98,6 +98,9 @@ pub fn write_search_results(
         if let Some(source) = &hit.source {
             meta.push(source.clone());
         }
+        if hit.similar > 0 {
+            meta.push(style.paint("2", &format!("+{} similar", hit.similar)));
+        }
         writeln!(out, "    {}", meta.join(" · "))?;
         let mut speakers: Vec<&str> = hit.speakers.iter().map(String::as_str).collect();
         speakers.extend(hit.org_speakers.iter().map(String::as_str));
@@ -269,6 +272,13 @@ pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::R
         plural(summary.total_articles, "article"),
         plural(summary.total_passages, "passage"),
     )?;
+    if summary.duplicate_groups > 0 {
+        writeln!(
+            out,
+            "Found {} of near-duplicate articles (shown once in results).",
+            plural(summary.duplicate_groups as u64, "group")
+        )?;
+    }
     writeln!(
         out,
         "Files: {} added, {} updated, {} removed, {} unchanged, {} skipped.",

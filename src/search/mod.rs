@@ -50,6 +50,8 @@ pub struct SearchRequest {
     pub per_article: usize,
     /// Longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Show one article per group of near-duplicates.
+    pub collapse_duplicates: bool,
 }
 
 impl SearchRequest {
@@ -61,6 +63,7 @@ impl SearchRequest {
             limit: 10,
             per_article: 1,
             snippet_chars: 320,
+            collapse_duplicates: true,
         }
     }
 }
@@ -106,6 +109,8 @@ pub struct Hit {
     pub places: Vec<String>,
     /// Query items this passage does not match (only for partial matches).
     pub missing: Vec<String>,
+    /// Near-duplicate articles of this one, collapsed into this hit.
+    pub similar: usize,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -227,6 +232,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         searcher: &searcher,
         per_article: request.per_article,
         taken_per_article: HashMap::new(),
+        duplicates: if request.collapse_duplicates {
+            Some(index.duplicates()?)
+        } else {
+            None
+        },
+        shown_for_group: HashMap::new(),
         picked: Vec::new(),
         article_columns: Vec::new(),
     };
@@ -294,6 +305,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
             organizations: all_texts(&document, fields.organization),
             places: all_texts(&document, fields.place),
             missing: picked.missing,
+            similar: picked.similar,
         });
     }
     Ok(SearchResults {
@@ -335,6 +347,7 @@ struct Picked {
     address: DocAddress,
     score: Score,
     missing: Vec<String>,
+    similar: usize,
 }
 
 /// Walks tiers in order, keeping at most `per_article` passages of an article.
@@ -342,6 +355,10 @@ struct HitCollector<'a> {
     searcher: &'a Searcher,
     per_article: usize,
     taken_per_article: HashMap<u64, usize>,
+    /// Near-duplicate groups by article key (group id, size), when collapsing.
+    duplicates: Option<&'a HashMap<u64, (u64, usize)>>,
+    /// The article shown for each duplicate group so far.
+    shown_for_group: HashMap<u64, u64>,
     picked: Vec<Picked>,
     /// The article-key column of each segment, opened on first use.
     article_columns: Vec<Option<Column<u64>>>,
@@ -368,6 +385,7 @@ impl HitCollector<'_> {
                     address,
                     score,
                     missing: Vec::new(),
+                    similar: 0,
                 })
                 .collect();
             if tier.partial {
@@ -378,12 +396,20 @@ impl HitCollector<'_> {
                 candidates.sort_by_key(|picked| picked.missing.len());
             }
             let mut taken = self.taken_per_article.clone();
+            let mut shown_for_group = self.shown_for_group.clone();
             let mut accepted = Vec::new();
-            for candidate in candidates {
+            for mut candidate in candidates {
                 if accepted.len() == wanted {
                     break;
                 }
                 let key = self.article_of(candidate.address)?;
+                if let Some(&(group, size)) = self.duplicates.and_then(|groups| groups.get(&key)) {
+                    // One story per duplicate group: the first article seen stands for it.
+                    if *shown_for_group.entry(group).or_insert(key) != key {
+                        continue;
+                    }
+                    candidate.similar = size - 1;
+                }
                 let count = taken.entry(key).or_insert(0);
                 if self.per_article == 0 || *count < self.per_article {
                     *count += 1;
@@ -392,6 +418,7 @@ impl HitCollector<'_> {
             }
             if accepted.len() == wanted || exhausted {
                 self.taken_per_article = taken;
+                self.shown_for_group = shown_for_group;
                 self.picked.extend(accepted);
                 return Ok(());
             }
