@@ -91,6 +91,9 @@ pub struct SearchArgs {
     /// Show every copy of near-duplicate stories instead of one with "+N similar"
     #[arg(long)]
     pub no_collapse: bool,
+    /// Also show how many matching articles were published each month (or year)
+    #[arg(long)]
+    pub timeline: bool,
     /// Print one JSON object instead of text
     #[arg(long)]
     pub json: bool,

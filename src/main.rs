@@ -190,6 +190,7 @@ fn run_search(args: SearchArgs) -> Result<Status> {
         limit: args.limit,
         per_article: args.per_article,
         collapse_duplicates: !args.no_collapse,
+        timeline: args.timeline,
         ..SearchRequest::new("")
     };
     let results = search(&index, &request)?;

@@ -104,3 +104,38 @@ fn undated_articles_are_left_out_of_date_filters_and_counted() {
         stderr(&output)
     );
 }
+
+#[test]
+fn timeline_counts_matching_articles_per_month() {
+    let index = bundled_index();
+    let output = search(
+        &index,
+        &[
+            "Varnholm",
+            "--timeline",
+            "--since",
+            "2025-03",
+            "--until",
+            "2025-03",
+        ],
+    );
+    let out = stdout(&output);
+    assert!(out.contains("Matching articles per month:"), "{out}");
+    let line = out
+        .lines()
+        .find(|line| line.trim_start().starts_with("2025-03"))
+        .unwrap_or_default();
+    assert!(
+        line.contains('█') && line.trim_end().ends_with(" 4"),
+        "{out}"
+    );
+    let json = search_json(&index, &["Varnholm", "--timeline"]);
+    let buckets = json["timeline"]["buckets"].as_array().expect("buckets");
+    assert_eq!(json["timeline"]["period"], "month");
+    assert_eq!(
+        buckets.first().and_then(|b| b["period"].as_str()),
+        Some("2024-01")
+    );
+    let total: u64 = buckets.iter().filter_map(|b| b["articles"].as_u64()).sum();
+    assert_eq!(total, 30, "every dated article that names Varnholm: {json}");
+}

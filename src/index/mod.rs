@@ -185,7 +185,7 @@ fn open_for_writing(dir: &Path, rebuild: bool) -> Result<(Index, Opening)> {
             ),
             (manifest, _) => {
                 let reason = match manifest {
-                    Err(error) => format!("{error:#}"),
+                    Err(_) => "it was written by another version of newsdex".to_string(),
                     Ok(_) => "its schema differs from this newsdex's".to_string(),
                 };
                 clear_index_files(dir)?;

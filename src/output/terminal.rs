@@ -12,6 +12,7 @@ use crate::eval::polnear::PolnearReport;
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
+use crate::search::timeline::{Period, Timeline};
 
 /// ANSI styles, or none.
 #[derive(Clone, Copy, Debug)]
@@ -140,7 +141,63 @@ pub fn write_search_results(
         ));
     }
     writeln!(out, "{}", style.paint("2", &format!("Showing {summary}.")))?;
+    if let Some(timeline) = &results.timeline {
+        writeln!(out)?;
+        write_timeline(out, timeline, style)?;
+    }
     Ok(())
+}
+
+/// Longest bar, in character cells.
+const BAR_WIDTH: usize = 40;
+
+/// Writes a histogram of matching articles per month or year, one bar a line,
+/// drawn with block characters in eighths of a cell.
+pub fn write_timeline(out: &mut dyn Write, timeline: &Timeline, style: Style) -> io::Result<()> {
+    let unit = match timeline.period {
+        Period::Month => "month",
+        Period::Year => "year",
+    };
+    if timeline.buckets.is_empty() {
+        writeln!(out, "Timeline: no matching article has a published date.")?;
+    } else {
+        writeln!(out, "Matching articles per {unit}:")?;
+    }
+    let most = timeline
+        .buckets
+        .iter()
+        .map(|b| b.articles)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for bucket in &timeline.buckets {
+        writeln!(
+            out,
+            "  {:<7} {} {}",
+            bucket.period,
+            style.paint("36", &bar(bucket.articles, most)),
+            bucket.articles
+        )?;
+    }
+    if timeline.undated > 0 {
+        writeln!(
+            out,
+            "  ({} without a published date)",
+            plural(timeline.undated as u64, "article")
+        )?;
+    }
+    Ok(())
+}
+
+/// A bar of `count / most` of [`BAR_WIDTH`] cells; any non-zero count shows.
+fn bar(count: usize, most: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (count * BAR_WIDTH * 8).div_ceil(most);
+    let mut bar = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        bar.push(EIGHTHS[eighths % 8]);
+    }
+    bar
 }
 
 /// Writes name counts as a table, most frequent first.
@@ -305,6 +362,14 @@ pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_count_and_never_vanish() {
+        assert_eq!(bar(4, 4).chars().count(), BAR_WIDTH);
+        assert_eq!(bar(2, 4), "█".repeat(BAR_WIDTH / 2));
+        assert_eq!(bar(1, 1000), "▏");
+        assert_eq!(bar(0, 4), "");
+    }
 
     #[test]
     fn plain_highlights_use_markers() {

@@ -12,6 +12,7 @@ pub mod filters;
 pub mod names;
 pub mod query;
 pub mod snippet;
+pub mod timeline;
 
 use std::collections::{HashMap, HashSet};
 
@@ -52,6 +53,8 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// Show one article per group of near-duplicates.
     pub collapse_duplicates: bool,
+    /// Also count matching articles per month or year.
+    pub timeline: bool,
 }
 
 impl SearchRequest {
@@ -64,6 +67,7 @@ impl SearchRequest {
             per_article: 1,
             snippet_chars: 320,
             collapse_duplicates: true,
+            timeline: false,
         }
     }
 }
@@ -127,6 +131,9 @@ pub struct SearchResults {
     pub undated_excluded: Option<usize>,
     /// The hits, best first.
     pub hits: Vec<Hit>,
+    /// Articles matching the whole query per period, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<timeline::Timeline>,
 }
 
 /// The queries a search runs, built once from the query text and filters.
@@ -208,6 +215,11 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
 
     let mut tiers = Vec::new();
     let preferred = request.filters.preferred_passages(fields);
+    let timeline = if request.timeline {
+        Some(timeline::timeline(index, &full)?)
+    } else {
+        None
+    };
     for (base, is_partial) in [(Some(full), false), (partial, true)] {
         let Some(base) = base else { continue };
         match &preferred {
@@ -309,6 +321,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         });
     }
     Ok(SearchResults {
+        timeline,
         query: request.query.clone(),
         total: total_full + total_partial,
         total_full,
