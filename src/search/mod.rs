@@ -7,6 +7,7 @@
 //! words they miss. Within a tier, BM25 (titles boosted) orders the hits.
 //! Results are plain data; rendering is left to `output`.
 
+pub mod article;
 pub mod articles;
 pub mod filters;
 pub mod names;
@@ -47,6 +48,8 @@ pub struct SearchRequest {
     pub filters: Filters,
     /// Hits to return.
     pub limit: usize,
+    /// Hits to skip first (for pages after the first).
+    pub offset: usize,
     /// Passages per article at most (0: no cap).
     pub per_article: usize,
     /// Longest snippet, in characters.
@@ -64,6 +67,7 @@ impl SearchRequest {
             query: query.into(),
             filters: Filters::default(),
             limit: 10,
+            offset: 0,
             per_article: 1,
             snippet_chars: 320,
             collapse_duplicates: true,
@@ -199,6 +203,13 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         ))
         .into());
     }
+    if request.offset > MAX_LIMIT {
+        return Err(QueryError(format!(
+            "offset {} is out of range: give 0 to {MAX_LIMIT}",
+            request.offset
+        ))
+        .into());
+    }
     let fields = &index.fields;
     let searcher = index.reader.searcher();
     let Matcher {
@@ -253,13 +264,16 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         picked: Vec::new(),
         article_columns: Vec::new(),
     };
+    // Pages after the first are the same ranking with the earlier hits dropped.
+    let wanted = request.offset + request.limit;
     for tier in &tiers {
-        if collector.picked.len() >= request.limit {
+        if collector.picked.len() >= wanted {
             break;
         }
-        let remaining = request.limit - collector.picked.len();
+        let remaining = wanted - collector.picked.len();
         collector.collect_tier(tier, parsed.as_ref(), remaining)?;
     }
+    let picked: Vec<Picked> = collector.picked.into_iter().skip(request.offset).collect();
 
     let undated_excluded = if request.filters.has_published_range() {
         let mut clauses = request.filters.clauses(fields, false);
@@ -278,15 +292,15 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         .tokenizer_for_field(fields.text)
         .context("the index has no analyzer for passage text")?;
     let terms = highlight_terms(fields, whole.as_ref(), &request.filters, &mut analyzer);
-    let mut hits = Vec::with_capacity(collector.picked.len());
-    for (rank, picked) in collector.picked.into_iter().enumerate() {
+    let mut hits = Vec::with_capacity(picked.len());
+    for (rank, picked) in picked.into_iter().enumerate() {
         let document: TantivyDocument = searcher.doc(picked.address)?;
         let text = first_text(&document, fields.text);
         let title = first_text(&document, fields.title);
         let ranges = snippet::highlight(&text, &mut analyzer, &terms);
         let shown = snippet::snippet(&text, &ranges, request.snippet_chars);
         hits.push(Hit {
-            rank: rank + 1,
+            rank: request.offset + rank + 1,
             score: picked.score,
             article_id: first_text(&document, fields.article_id),
             path: first_text(&document, fields.path),
