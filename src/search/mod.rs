@@ -475,18 +475,37 @@ impl HitCollector<'_> {
 
     /// Records, for each candidate, the query items it does not match.
     fn mark_missing(&self, parsed: &ParsedQuery, candidates: &mut [Picked]) -> Result<()> {
+        // Visit candidates segment by segment in doc order, so one scorer per
+        // item and segment seeks forward through all of them.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                candidates[i].address.segment_ord,
+                candidates[i].address.doc_id,
+            )
+        });
         let scoring = EnableScoring::disabled_from_searcher(self.searcher);
         for item in &parsed.items {
             let weight = item.query.weight(scoring)?;
-            for candidate in candidates.iter_mut() {
-                let segment = self.searcher.segment_reader(candidate.address.segment_ord);
-                let mut scorer = weight.scorer(segment, 1.0)?;
-                let doc = candidate.address.doc_id;
-                // A fresh scorer already sits on its first match, which may be past `doc`.
+            let mut scorer: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
+            for &i in &order {
+                let address = candidates[i].address;
+                if scorer
+                    .as_ref()
+                    .is_none_or(|(segment, _)| *segment != address.segment_ord)
+                {
+                    let segment = self.searcher.segment_reader(address.segment_ord);
+                    scorer = Some((address.segment_ord, weight.scorer(segment, 1.0)?));
+                }
+                let Some((_, scorer)) = scorer.as_mut() else {
+                    continue;
+                };
+                // The scorer sits on its current match, which may be past `doc`.
+                let doc = address.doc_id;
                 let current = scorer.doc();
                 let matches = current == doc || (current < doc && scorer.seek(doc) == doc);
                 if !matches {
-                    candidate.missing.push(item.label.clone());
+                    candidates[i].missing.push(item.label.clone());
                 }
             }
         }
