@@ -21,6 +21,8 @@ pub enum Command {
     /// Search the index for ranked passages.
     #[command(after_long_help = QUERY_HELP)]
     Search(SearchArgs),
+    /// Who speaks about a topic: the speakers of the matching passages, with their best passage.
+    Who(NamesArgs),
     /// List who speaks most, overall or in the passages matching a query.
     Speakers(NamesArgs),
     /// List the people, organisations and places named most, overall or for a query.

@@ -23,6 +23,7 @@ use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
 use newsdex::search::filters::{parse_date_range, parse_date_span};
 use newsdex::search::names::{NameKind, count_names};
+use newsdex::search::who::who;
 use newsdex::search::{Filters, SearchRequest, search};
 
 /// Exit statuses, as grep and ripgrep use them, plus one for `--strict`.
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Who(args) => run_who(args),
         Command::Speakers(args) => run_names(args, &[NameKind::Speaker, NameKind::OrgSpeaker]),
         Command::Entities(args) => {
             let kinds: Vec<NameKind> = if args.kinds.is_empty() {
@@ -272,6 +274,26 @@ fn run_eval(args: EvalArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(Status::Found)
+}
+
+fn run_who(args: NamesArgs) -> Result<Status> {
+    let filters = filters_from(args.filters)?;
+    let index = open_index(args.index)?;
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        anyhow::bail!("who needs a topic: e.g. `newsdex who Putin`");
+    }
+    let voices = who(&index, &query, &filters, args.limit)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", json::voices(&query, &voices)?)?;
+    } else {
+        let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        terminal::write_voices(&mut out, &voices, terminal::Style::new(color))?;
+    }
+    out.flush()?;
+    Ok((!voices.is_empty()).into())
 }
 
 /// First use: build the default index from the bundled corpus.

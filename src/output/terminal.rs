@@ -13,6 +13,7 @@ use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
 use crate::search::timeline::{Period, Timeline};
+use crate::search::who::Voice;
 
 /// ANSI styles, or none.
 #[derive(Clone, Copy, Debug)]
@@ -198,6 +199,42 @@ fn bar(count: usize, most: usize) -> String {
         bar.push(EIGHTHS[eighths % 8]);
     }
     bar
+}
+
+/// Writes who speaks on a topic: each speaker with counts and their best passage.
+pub fn write_voices(out: &mut dyn Write, voices: &[Voice], style: Style) -> io::Result<()> {
+    if voices.is_empty() {
+        return writeln!(out, "No one speaks in the matching passages.");
+    }
+    for (rank, voice) in voices.iter().enumerate() {
+        let count = &voice.count;
+        writeln!(
+            out,
+            "{} {} {}",
+            style.paint("1;32", &format!("{:>2}.", rank + 1)),
+            style.paint("1", &count.name),
+            style.paint(
+                "2",
+                &format!(
+                    "({}, {} in {})",
+                    count.kind.label(),
+                    plural(count.passages as u64, "passage"),
+                    plural(count.articles as u64, "article")
+                )
+            )
+        )?;
+        if let Some(hit) = &voice.best {
+            writeln!(
+                out,
+                "    {}",
+                style.highlight(&hit.snippet, &hit.highlights, None)
+            )?;
+            let mut meta = vec![format!("{} ¶{}", hit.path, hit.passage + 1)];
+            meta.extend(hit.published.map(|day| day.to_string()));
+            writeln!(out, "    {}", style.paint("35", &meta.join(" · ")))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes name counts as a table, most frequent first.

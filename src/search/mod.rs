@@ -14,6 +14,7 @@ pub mod names;
 pub mod query;
 pub mod snippet;
 pub mod timeline;
+pub mod who;
 
 use std::collections::{HashMap, HashSet};
 
