@@ -14,7 +14,7 @@ const FLOORS: [(&str, f64); 4] = [
     ("places", 0.70),
     ("persons", 0.70),
 ];
-const DATE_RECALL_FLOOR: f64 = 0.75;
+const DATE_RECALL_FLOOR: f64 = 0.95;
 
 #[test]
 fn extraction_scores_stay_above_their_floors() {

@@ -116,7 +116,7 @@ pub const EXTRACTOR_VERSION: u32 = 1;
 /// Relative dates ("Wednesday", "last month") resolve against the article's
 /// published date and stay unresolved when it has none.
 pub fn extract(article: &Article, passages: &[String]) -> Extraction {
-    let doc = Doc::new(passages);
+    let doc = Doc::new(headline(article, passages), passages);
     let mut mentions = Vec::new();
     let mut runs = Vec::new();
     for sentence in 0..doc.sentences.len() {
@@ -136,9 +136,12 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
         dates,
         ..Extraction::default()
     };
+    let mut headline_slot = PassageExtraction::default();
     for mention in &mentions {
-        let passage = doc.sentences[mention.sentence].passage;
-        let slot = &mut out.passages[passage];
+        let slot = match doc.passage_of(mention.sentence) {
+            Some(p) => &mut out.passages[p],
+            None => &mut headline_slot,
+        };
         match mention.kind {
             EntityKind::Person => {
                 let name = mention
@@ -159,8 +162,10 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
         }
     }
     for speaker in &speakers {
-        let passage = doc.sentences[speaker.sentence].passage;
-        let slot = &mut out.passages[passage];
+        let slot = match doc.passage_of(speaker.sentence) {
+            Some(p) => &mut out.passages[p],
+            None => &mut headline_slot,
+        };
         match &speaker.who {
             Speaker::Person(p) => {
                 push_unique(&mut slot.speakers, &persons[*p].name);
@@ -175,6 +180,15 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     out
 }
 
+/// The headline, when it is worth reading as text of its own: a title taken
+/// from the file (a BBC first line), not one cut from the first paragraph.
+fn headline<'a>(article: &'a Article, passages: &[String]) -> Option<&'a str> {
+    let title = article.title.trim();
+    let stem = title.trim_end_matches('…').trim_end_matches('.');
+    let derived = passages.first().is_some_and(|p| p.starts_with(stem));
+    (!title.is_empty() && !derived).then_some(title)
+}
+
 /// Appends `value` unless it is already there. Lists are short (a handful of
 /// names per passage), so a linear scan beats hashing.
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -185,8 +199,10 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 
 /// An article's passages cut into sentences and tokens, shared by every rule.
 pub(crate) struct Doc<'a> {
-    /// The passages, as given.
-    pub passages: &'a [String],
+    /// The texts read: the headline (when there is one) and the passages.
+    pub passages: Vec<&'a str>,
+    /// 1 when `passages[0]` is the headline, else 0.
+    pub offset: usize,
     /// Tokens of all passages, sentence after sentence.
     pub tokens: Vec<Token>,
     /// Passage index of each token (parallel to `tokens`).
@@ -195,10 +211,10 @@ pub(crate) struct Doc<'a> {
     pub sentences: Vec<Sentence>,
 }
 
-/// A sentence: its passage and its token range in [`Doc::tokens`].
+/// A sentence: its text and its token range in [`Doc::tokens`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Sentence {
-    /// Index of the passage.
+    /// Index into [`Doc::passages`] (the headline counts as a text).
     pub passage: usize,
     /// First token.
     pub start: usize,
@@ -207,11 +223,15 @@ pub(crate) struct Sentence {
 }
 
 impl<'a> Doc<'a> {
-    fn new(passages: &'a [String]) -> Self {
+    fn new(headline: Option<&'a str>, passages: &'a [String]) -> Self {
         let mut tokens = Vec::new();
         let mut token_passage = Vec::new();
         let mut sentences = Vec::new();
-        for (p, text) in passages.iter().enumerate() {
+        let texts: Vec<&'a str> = headline
+            .into_iter()
+            .chain(passages.iter().map(String::as_str))
+            .collect();
+        for (p, &text) in texts.iter().enumerate() {
             let mut in_quote = false;
             for span in sentence_spans(text) {
                 let start = tokens.len();
@@ -225,16 +245,22 @@ impl<'a> Doc<'a> {
             }
         }
         Doc {
-            passages,
+            offset: usize::from(headline.is_some()),
+            passages: texts,
             tokens,
             token_passage,
             sentences,
         }
     }
 
-    fn passage_text(&self, token: usize) -> &'a str {
+    pub(crate) fn passage_text(&self, token: usize) -> &'a str {
         let p = self.token_passage.get(token).map_or(0, |&p| p as usize);
-        self.passages.get(p).map_or("", String::as_str)
+        self.passages.get(p).copied().unwrap_or("")
+    }
+
+    /// The caller's passage index of sentence `s`; `None` for the headline.
+    pub fn passage_of(&self, s: usize) -> Option<usize> {
+        self.sentences[s].passage.checked_sub(self.offset)
     }
 
     /// The whole text of token `i`.
@@ -512,6 +538,54 @@ mod tests {
             let (_, e) = run(text, NaiveDate::from_ymd_opt(2020, 2, 29));
             let _ = e;
         }
+    }
+
+    #[test]
+    fn decades_ago_seasons_and_attributive_months() {
+        let text = "He joined in 1970s Russia and by the 1980s had risen. Four years ago \
+            he sued, and 9 months ago he won. It was popular in the mid-80s and since \
+            mid-2003. Prices fell from their July peaks and October's figure. Sales \
+            rose over the weekend and in the summer, but the weekend box office fell. \
+            Last week's chart-topper returns next March and this summer. It opened in \
+            April this year, unlike 2001, after a fall of 2011 launch. Digital cameras \
+            sold well at Christmas 2004. In the last year rivals grew over the coming \
+            year. On Tuesday Labour said so. He won Sunday's race.";
+        let (_, e) = run(text, NaiveDate::from_ymd_opt(2005, 6, 6));
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            dates,
+            [
+                "1970s",
+                "1980s",
+                "Four years ago",
+                "9 months ago",
+                "80s",
+                "2003",
+                "July",
+                "October",
+                "weekend",
+                "summer",
+                "Last week",
+                "next March",
+                "this summer",
+                "April this year",
+                "2001",
+                "fall of 2011",
+                "Christmas 2004",
+                "coming year",
+                "Tuesday",
+                "Sunday"
+            ]
+        );
+        let span = |text: &str| e.dates.iter().find(|d| d.text == text)?.resolved;
+        assert_eq!(
+            span("9 months ago").map(|r| r.start.to_string()),
+            Some("2004-09-01".into())
+        );
+        assert_eq!(
+            span("next March").map(|r| r.start.to_string()),
+            Some("2006-03-01".into())
+        );
     }
 
     #[test]
