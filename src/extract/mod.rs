@@ -126,6 +126,7 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
             entities::mentions_from_run(&doc, run, &mut mentions);
         }
     }
+    entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
@@ -180,6 +181,31 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     out
 }
 
+/// True when text `p` reads as a list of names and nothing else: at least
+/// three capitalised words and two commas or semicolons, no quotation, and at
+/// most one lower-case word ("capt").
+fn is_lineup(tokens: &[Token], token_passage: &[u32], p: usize, text: &str) -> bool {
+    let (mut caps, mut lower, mut separators) = (0, 0, 0);
+    for (t, _) in tokens
+        .iter()
+        .zip(token_passage)
+        .filter(|&(_, &tp)| tp as usize == p)
+    {
+        match t.kind {
+            tokens::Kind::Word if t.is_capitalized(text) => caps += 1,
+            tokens::Kind::Word => lower += 1,
+            tokens::Kind::OpenQuote | tokens::Kind::CloseQuote => return false,
+            tokens::Kind::Punct
+                if t.is_punct(text, ',') || t.is_punct(text, ';') || t.is_punct(text, ':') =>
+            {
+                separators += 1
+            }
+            _ => {}
+        }
+    }
+    caps >= 3 && separators >= 2 && lower <= 1
+}
+
 /// The headline, when it is worth reading as text of its own: a title taken
 /// from the file (a BBC first line), not one cut from the first paragraph.
 fn headline<'a>(article: &'a Article, passages: &[String]) -> Option<&'a str> {
@@ -209,6 +235,9 @@ pub(crate) struct Doc<'a> {
     pub token_passage: Vec<u32>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// Per text: true when it is a sports line-up or a bare list of names
+    /// ("Hislop, Griffin, Primus, De Zeeuw (capt); G Murphy").
+    pub lineup: Vec<bool>,
 }
 
 /// A sentence: its text and its token range in [`Doc::tokens`].
@@ -244,7 +273,11 @@ impl<'a> Doc<'a> {
                 });
             }
         }
+        let lineup = (0..texts.len())
+            .map(|p| is_lineup(&tokens, &token_passage, p, texts[p]))
+            .collect();
         Doc {
+            lineup,
             offset: usize::from(headline.is_some()),
             passages: texts,
             tokens,
@@ -586,6 +619,42 @@ mod tests {
             span("next March").map(|r| r.start.to_string()),
             Some("2006-03-01".into())
         );
+    }
+
+    #[test]
+    fn lineups_descriptors_and_lists() {
+        let text = "Striker Didier Drogba scored. Portsmouth chairman Milan Mandaric \
+            was upset. The stars were Dionne Warwick, Diana Ross and Tina Turner. \
+            Research by Jim and Margaret Cuthbert was cited by Liberal Democrat Sarah \
+            Teather.\n\nHislop, Griffin, De Zeeuw, Taylor (Cisse 76), G Murphy.\n\n\
+            Subs Not Used: Berger, Ashdown.\n\nArjan de Zeeuw and Glen Johnson played.";
+        let (_, e) = run(text, None);
+        for person in [
+            "Didier Drogba",
+            "Milan Mandaric",
+            "Dionne Warwick",
+            "Tina Turner",
+            "Jim Cuthbert",
+            "Margaret Cuthbert",
+            "Sarah Teather",
+            "Hislop",
+            "Cisse",
+            "G Murphy",
+            "Berger",
+            "Arjan de Zeeuw",
+        ] {
+            assert!(
+                e.persons.iter().any(|p| p == person),
+                "{person}: {:?}",
+                e.persons
+            );
+        }
+        assert!(
+            !e.persons
+                .iter()
+                .any(|p| p == "De Zeeuw" || p.contains("Subs"))
+        );
+        assert!(e.organizations.iter().any(|o| o == "Liberal Democrats"));
     }
 
     #[test]
