@@ -466,6 +466,72 @@ pub(crate) fn promote_coordinated(doc: &Doc, mentions: &mut [Mention]) {
     }
 }
 
+/// Merges conditional aliases: "US" becomes "United States" when the article
+/// writes "United States" somewhere; otherwise every alias of that name takes
+/// the first form written ("US" and "U.S." → "US").
+pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if !matches!(mentions[i].kind, EntityKind::Org | EntityKind::Place) {
+            continue;
+        }
+        let Some(full) = lexicon::conditional_alias(&mentions[i].name) else {
+            continue;
+        };
+        let kind = mentions[i].kind;
+        let written = mentions.iter().any(|m| m.kind == kind && m.name == full);
+        let name = if written {
+            full.to_string()
+        } else {
+            mentions[i].name.clone()
+        };
+        for m in mentions[i..].iter_mut() {
+            if m.kind == kind && lexicon::conditional_alias(&m.name) == Some(full) {
+                m.name.clone_from(&name);
+            }
+        }
+    }
+}
+
+/// Merges an acronym with the organisation it abbreviates when the article
+/// writes both: "IMF" → "International Monetary Fund", "DCA" → "Department
+/// for Constitutional Affairs", "PG&E" → "Pacific Gas and Electric".
+pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
+    let full_names: Vec<(String, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && m.name.contains(' '))
+        .map(|m| (initials(&m.name), m.name.clone()))
+        .collect();
+    if full_names.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
+            continue;
+        }
+        let letters: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
+        let acronym = letters.len() >= 2
+            && letters
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if !acronym {
+            continue;
+        }
+        if let Some((_, full)) = full_names.iter().find(|(i, _)| *i == letters) {
+            m.name.clone_from(full);
+            m.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// First letters of the capitalised words of a name ("Organisation for
+/// Economic Co-operation and Development" → "OECD").
+fn initials(name: &str) -> String {
+    name.split([' ', '&'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// Drops the mentions nobody settled: unknown words, and a month or day
 /// name that is not a known person's surname ("May").
 pub(crate) fn settle_unknowns(mentions: &mut Vec<Mention>) {

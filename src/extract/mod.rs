@@ -128,6 +128,8 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     }
     entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
+    entities::settle_aliases(&mut mentions);
+    entities::merge_acronyms(&mut mentions);
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
     let dates = dates::find_dates(&doc, article.published);
@@ -530,7 +532,7 @@ mod tests {
         );
         assert_eq!(
             sorted(&e.org_speakers),
-            ["Conservatives", "Liberal Democrats", "Tories"]
+            ["Conservatives", "Liberal Democrats"]
         );
         assert!(e.persons.iter().any(|p| p == "Gordon Brown"));
         assert!(
@@ -655,6 +657,26 @@ mod tests {
                 .any(|p| p == "De Zeeuw" || p.contains("Subs"))
         );
         assert!(e.organizations.iter().any(|o| o == "Liberal Democrats"));
+    }
+
+    #[test]
+    fn aliases_and_acronyms_follow_the_article() {
+        let (_, e) = run(
+            "Sales in the US and the U.S. market rose. The UK fell.",
+            None,
+        );
+        assert_eq!(sorted(&e.places), ["UK", "US"]);
+        let (_, e) = run(
+            "The United States grew and the US economy with it. The International \
+            Monetary Fund agreed. The IMF said growth would slow. Tories voted.",
+            None,
+        );
+        assert_eq!(e.places, ["United States"]);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Conservatives", "International Monetary Fund"]
+        );
+        assert_eq!(e.org_speakers, ["International Monetary Fund"]);
     }
 
     #[test]
