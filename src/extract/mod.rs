@@ -105,6 +105,26 @@ pub struct Extraction {
     pub dates: Vec<DateMention>,
     /// One entry per passage, in passage order.
     pub passages: Vec<PassageExtraction>,
+    /// Every attribution found: who said what, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// One attribution: a speaker, the words that report it, and what was said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Canonical name of the person or organisation speaking.
+    pub speaker: String,
+    /// True when the speaker is an organisation or group.
+    pub organization: bool,
+    /// The reporting cue as written ("said", "told reporters", "according to").
+    pub cue: String,
+    /// What was said: the quoted words for a direct quote, the reported
+    /// clause for an indirect one.
+    pub text: String,
+    /// True for words in quotation marks.
+    pub direct: bool,
+    /// Index of the passage it occurs in.
+    pub passage: usize,
 }
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an

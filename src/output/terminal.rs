@@ -12,6 +12,7 @@ use crate::eval::polnear::PolnearReport;
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
+use crate::search::quotes::QuoteResults;
 use crate::search::timeline::{Period, Timeline};
 use crate::search::who::Voice;
 
@@ -142,6 +143,51 @@ pub fn write_search_results(
         ));
     }
     writeln!(out, "{}", style.paint("2", &format!("Showing {summary}.")))?;
+    if let Some(timeline) = &results.timeline {
+        writeln!(out)?;
+        write_timeline(out, timeline, style)?;
+    }
+    Ok(())
+}
+
+/// Writes quotes: who, what (highlighted, in quotation marks when direct),
+/// the cue, and where and when.
+pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -> io::Result<()> {
+    for hit in &results.hits {
+        let said = style.highlight(&hit.text, &hit.highlights, None);
+        let said = if hit.direct {
+            format!("“{said}”")
+        } else {
+            said
+        };
+        writeln!(
+            out,
+            "{} {} {}",
+            style.paint("1;32", &format!("{:>2}.", hit.rank)),
+            style.paint("1", &hit.speaker),
+            style.paint("33", &hit.cue)
+        )?;
+        writeln!(out, "    {said}")?;
+        let mut meta = vec![style.paint("35", &format!("{} ¶{}", hit.path, hit.passage + 1))];
+        if let Some(published) = hit.published {
+            meta.push(style.paint("36", &published.to_string()));
+        }
+        meta.push(hit.title.clone());
+        writeln!(out, "    {}", meta.join(" · "))?;
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        style.paint(
+            "2",
+            &format!(
+                "Showing {} of {}.",
+                results.hits.len(),
+                plural(results.total as u64, "quote")
+            )
+        )
+    )?;
     if let Some(timeline) = &results.timeline {
         writeln!(out)?;
         write_timeline(out, timeline, style)?;

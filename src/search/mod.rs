@@ -12,6 +12,7 @@ pub mod articles;
 pub mod filters;
 pub mod names;
 pub mod query;
+pub mod quotes;
 pub mod snippet;
 pub mod timeline;
 pub mod who;
@@ -24,15 +25,15 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone, TermQuery,
 };
-use tantivy::schema::{Field, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
-use crate::index::schema::Fields;
+use crate::index::schema::{Fields, PASSAGE};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
@@ -154,16 +155,29 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Parses `query` and combines it with `filters`. An empty query is an
-    /// error unless filters are given or `allow_everything` is set.
+    /// Parses `query` and combines it with `filters`, over passages. An empty
+    /// query is an error unless filters are given or `allow_everything` is set.
     pub fn new(
         index: &NewsIndex,
         query: &str,
         filters: &Filters,
         allow_everything: bool,
     ) -> Result<Matcher> {
+        let front_end = QueryFrontEnd::new(&index.index, &index.fields);
+        Matcher::of_kind(index, &front_end, PASSAGE, query, filters, allow_everything)
+    }
+
+    /// Like [`Matcher::new`], over the documents of `kind` with `front_end`.
+    pub fn of_kind(
+        index: &NewsIndex,
+        front_end: &QueryFrontEnd,
+        kind: &str,
+        query: &str,
+        filters: &Filters,
+        allow_everything: bool,
+    ) -> Result<Matcher> {
         let fields = &index.fields;
-        let parsed = QueryFrontEnd::new(&index.index, fields).parse(query)?;
+        let parsed = front_end.parse(query)?;
         if parsed.is_none() && filters.is_empty() && !allow_everything {
             return Err(QueryError(
                 "empty query: give words to search for, or a filter such as --speaker".to_string(),
@@ -174,7 +188,8 @@ impl Matcher {
             || Box::new(AllQuery) as Box<dyn Query>,
             |p| p.all.box_clone(),
         );
-        let filter_clauses = filters.clauses(fields, true);
+        let mut filter_clauses = filters.clauses(fields, true);
+        filter_clauses.push((Occur::Must, kind_query(fields, kind)));
         let full = conjunction(whole.box_clone(), &filter_clauses, None);
         let partial = parsed
             .as_ref()
@@ -187,6 +202,14 @@ impl Matcher {
             partial,
         })
     }
+}
+
+/// Documents of one kind ([`PASSAGE`] or [`QUOTE`]).
+pub fn kind_query(fields: &Fields, kind: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(fields.kind, kind),
+        IndexRecordOption::Basic,
+    ))
 }
 
 /// A tier of results: a query and whether its hits are partial matches.
@@ -278,6 +301,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
 
     let undated_excluded = if request.filters.has_published_range() {
         let mut clauses = request.filters.clauses(fields, false);
+        clauses.push((Occur::Must, kind_query(fields, PASSAGE)));
         clauses.push((Occur::MustNot, filters::has_published()));
         let undated = searcher.search(
             &conjunction(whole.box_clone(), &clauses, None),
@@ -348,7 +372,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
 /// The analysed words to highlight: the query's terms on text and title, and
 /// the words of the filtered speakers and entities, so a `--speaker` search
 /// shows where the name stands.
-fn highlight_terms(
+pub(crate) fn highlight_terms(
     fields: &Fields,
     query: &dyn Query,
     filters: &Filters,
@@ -543,7 +567,7 @@ fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
-fn first_text(document: &TantivyDocument, field: Field) -> String {
+pub(crate) fn first_text(document: &TantivyDocument, field: Field) -> String {
     document
         .get_first(field)
         .and_then(|v| v.as_str())
