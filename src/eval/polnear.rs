@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::Tally;
 use crate::corpus::Article;
 use crate::corpus::date::parse_published;
-use crate::extract::{extract, lexicon};
+use crate::extract::{Extraction, Quote, extract, lexicon};
 use crate::passages::split_passages;
 use crate::text::normalize_whitespace;
 
@@ -37,6 +37,9 @@ struct PolnearArticle {
 struct Attribution {
     source: Option<Span>,
     direct: bool,
+    /// Content spans, as code-point offsets into the article text.
+    #[serde(default)]
+    content: Vec<[usize; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -44,7 +47,7 @@ struct Span {
     text: String,
 }
 
-/// Speaker scores on PolNeAR.
+/// Speaker and quote scores on PolNeAR.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PolnearReport {
     /// Articles read.
@@ -53,6 +56,11 @@ pub struct PolnearReport {
     pub all: Tally,
     /// Person sources of direct quotes only (recall is the figure that counts).
     pub direct: Tally,
+    /// Direct quotes with a person source: found with the right speaker
+    /// (surname) and content overlapping the annotated content.
+    pub direct_quotes: QuoteScore,
+    /// The same for indirect (reported) attributions.
+    pub indirect_quotes: QuoteScore,
 }
 
 /// Reads the PolNeAR JSON Lines file and scores newsdex's speakers.
@@ -68,11 +76,8 @@ pub fn evaluate(path: &Path) -> Result<PolnearReport> {
             .with_context(|| format!("{}:{}: not a PolNeAR article", path.display(), number + 1))?;
         let article = to_article(&annotated);
         let passages = split_passages(&article.paragraphs);
-        let found: BTreeSet<String> = extract(&article, &passages)
-            .speakers
-            .iter()
-            .filter_map(|name| surname(name))
-            .collect();
+        let extraction = extract(&article, &passages);
+        let found = found_speakers_of(&extraction);
         let person_sources = |direct_only: bool| -> BTreeSet<String> {
             annotated
                 .attributions
@@ -92,6 +97,9 @@ pub fn evaluate(path: &Path) -> Result<PolnearReport> {
             found: found.len(),
             correct: direct_found.len(),
         });
+        let (direct_quotes, indirect_quotes) = score_quotes(&annotated, &extraction.quotes);
+        report.direct_quotes.add(direct_quotes);
+        report.indirect_quotes.add(indirect_quotes);
         report.articles += 1;
     }
     Ok(report)
@@ -167,6 +175,165 @@ fn follows_first_name(surname: &str, text: &str) -> bool {
         pair[1].trim_end_matches(|c: char| !c.is_alphanumeric()) == surname
             && lexicon::first_name(pair[0]).is_some()
     })
+}
+
+/// Surnames of the person speakers found.
+fn found_speakers_of(extraction: &Extraction) -> BTreeSet<String> {
+    extraction
+        .speakers
+        .iter()
+        .filter_map(|name| surname(name))
+        .collect()
+}
+
+/// Scores found quotes against the annotated attributions that have a person
+/// source, separately for direct and indirect ones. A found quote matches an
+/// annotated one when the speakers' surnames agree and the found words,
+/// located in the article text, overlap the annotated content. Recall counts
+/// annotated attributions matched by some found quote of any kind; precision
+/// counts found quotes of that kind matching some annotated attribution.
+fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, QuoteScore) {
+    let located = Located::new(&annotated.text);
+    let gold: Vec<(&Attribution, String)> = annotated
+        .attributions
+        .iter()
+        .filter_map(|attribution| {
+            let source = attribution.source.as_ref()?;
+            Some((attribution, person_surname(&source.text, &annotated.text)?))
+        })
+        .collect();
+    let found: Vec<FoundQuote> = quotes
+        .iter()
+        .filter(|quote| !quote.organization)
+        .map(|quote| FoundQuote {
+            direct: quote.direct,
+            span: located.find(&quote.text),
+            surname: surname(&quote.speaker),
+        })
+        .collect();
+    let matches = |attribution: &Attribution, surname: &str, quote: &FoundQuote| {
+        quote.surname.as_deref() == Some(surname)
+            && quote.span.is_some_and(|(start, end)| {
+                attribution
+                    .content
+                    .iter()
+                    .any(|[from, to]| start < *to && *from < end)
+            })
+    };
+    let score = |direct: bool| {
+        let gold_of_kind: Vec<&(&Attribution, String)> =
+            gold.iter().filter(|(a, _)| a.direct == direct).collect();
+        let found_of_kind: Vec<&FoundQuote> = found.iter().filter(|q| q.direct == direct).collect();
+        QuoteScore {
+            gold: gold_of_kind.len(),
+            found: found_of_kind.len(),
+            gold_matched: gold_of_kind
+                .iter()
+                .filter(|(attribution, surname)| {
+                    found.iter().any(|q| matches(attribution, surname, q))
+                })
+                .count(),
+            found_matched: found_of_kind
+                .iter()
+                .filter(|q| {
+                    gold.iter()
+                        .any(|(attribution, surname)| matches(attribution, surname, q))
+                })
+                .count(),
+        }
+    };
+    (score(true), score(false))
+}
+
+/// A quote newsdex found, located in the annotated text.
+struct FoundQuote {
+    direct: bool,
+    /// Code-point span in the annotated text, when the words were found there.
+    span: Option<(usize, usize)>,
+    surname: Option<String>,
+}
+
+/// Quote matching is not one-to-one, so recall and precision count matches
+/// on their own side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct QuoteScore {
+    /// Annotated attributions of this kind with a person source.
+    pub gold: usize,
+    /// Quotes of this kind newsdex found (people only).
+    pub found: usize,
+    /// Annotated attributions matched by a found quote.
+    pub gold_matched: usize,
+    /// Found quotes matching an annotated attribution.
+    pub found_matched: usize,
+}
+
+impl QuoteScore {
+    /// Adds another article's counts.
+    pub fn add(&mut self, other: QuoteScore) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.gold_matched += other.gold_matched;
+        self.found_matched += other.found_matched;
+    }
+
+    /// Share of found quotes that match.
+    pub fn precision(&self) -> f64 {
+        if self.found == 0 {
+            1.0
+        } else {
+            self.found_matched as f64 / self.found as f64
+        }
+    }
+
+    /// Share of annotated attributions found.
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.gold_matched as f64 / self.gold as f64
+        }
+    }
+}
+
+/// Finds quote text in an article despite whitespace differences: searches a
+/// whitespace-normalised copy and maps back to code-point offsets.
+struct Located {
+    normalized: String,
+    /// Code-point offset in the original text of each byte of `normalized`.
+    origin: Vec<usize>,
+}
+
+impl Located {
+    fn new(text: &str) -> Located {
+        let mut normalized = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut pending_space = false;
+        for (offset, c) in text.chars().enumerate() {
+            if c.is_whitespace() {
+                pending_space = !normalized.is_empty();
+                continue;
+            }
+            if pending_space {
+                normalized.push(' ');
+                origin.push(offset);
+                pending_space = false;
+            }
+            normalized.push(c);
+            origin.extend(std::iter::repeat_n(offset, c.len_utf8()));
+        }
+        Located { normalized, origin }
+    }
+
+    /// Code-point span of the first occurrence of `words`.
+    fn find(&self, words: &str) -> Option<(usize, usize)> {
+        let words = normalize_whitespace(words);
+        if words.is_empty() {
+            return None;
+        }
+        let start = self.normalized.find(&words)?;
+        let end = start + words.len() - 1;
+        Some((self.origin[start], self.origin[end] + 1))
+    }
 }
 
 #[cfg(test)]
