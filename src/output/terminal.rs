@@ -388,6 +388,30 @@ pub fn write_polnear_report(out: &mut dyn Write, report: &PolnearReport) -> io::
         out,
         "(precision against direct quotes alone is low by design: other speakers count as wrong)"
     )?;
+    writeln!(
+        out,
+        "\nPolNeAR attributions with a person source: right speaker and overlapping content"
+    )?;
+    writeln!(
+        out,
+        "{:<16} {:>6} {:>6} {:>8} {:>8} {:>10} {:>7}",
+        "kind", "gold", "found", "gold ok", "found ok", "precision", "recall"
+    )?;
+    for (label, score) in [
+        ("direct quotes", &report.direct_quotes),
+        ("reported speech", &report.indirect_quotes),
+    ] {
+        writeln!(
+            out,
+            "{label:<16} {:>6} {:>6} {:>8} {:>8} {:>10.3} {:>7.3}",
+            score.gold,
+            score.found,
+            score.gold_matched,
+            score.found_matched,
+            score.precision(),
+            score.recall()
+        )?;
+    }
     Ok(())
 }
 
