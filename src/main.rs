@@ -21,7 +21,7 @@ use newsdex::index::{self, NewsIndex};
 use newsdex::output::progress::IndexProgress;
 use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
-use newsdex::search::filters::{parse_date_range, parse_date_span};
+use newsdex::search::filters::FilterText;
 use newsdex::search::names::{NameKind, count_names};
 use newsdex::search::quotes::{QuoteOrder, QuoteRequest, search_quotes};
 use newsdex::search::who::who;
@@ -143,30 +143,15 @@ fn run_index(args: IndexArgs) -> Result<Status> {
 
 /// Turns the filter flags into [`Filters`], checking the dates.
 fn filters_from(args: FilterArgs) -> Result<Filters> {
-    let filters = Filters {
+    let text = FilterText {
         speakers: args.speaker,
         entities: args.entity,
         sources: args.source,
-        since: args
-            .since
-            .as_deref()
-            .map(parse_date_span)
-            .transpose()?
-            .map(|span| span.0),
-        until: args
-            .until
-            .as_deref()
-            .map(parse_date_span)
-            .transpose()?
-            .map(|span| span.1),
-        mentions: args.mentions.as_deref().map(parse_date_range).transpose()?,
+        since: args.since,
+        until: args.until,
+        mentions: args.mentions,
     };
-    if let (Some(since), Some(until)) = (filters.since, filters.until)
-        && since > until
-    {
-        anyhow::bail!("--since {since} is after --until {until}: nothing can match");
-    }
-    Ok(filters)
+    Ok(text.parse()?)
 }
 
 /// Opens the index named by `--index`, or the default one, building it from

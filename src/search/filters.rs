@@ -97,6 +97,56 @@ impl Filters {
     }
 }
 
+/// Filters as a person typed them (command-line flags, URL parameters),
+/// before the dates are checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterText {
+    /// `--speaker` values.
+    pub speakers: Vec<String>,
+    /// `--entity` values.
+    pub entities: Vec<String>,
+    /// `--source` values.
+    pub sources: Vec<String>,
+    /// `--since`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// `--until`, the same forms; the whole year or month counts.
+    pub until: Option<String>,
+    /// `--mentions`: a date or `DATE..DATE`.
+    pub mentions: Option<String>,
+}
+
+impl FilterText {
+    /// Checks the dates and builds the [`Filters`]; errors name the value at fault.
+    pub fn parse(self) -> Result<Filters, QueryError> {
+        let filters = Filters {
+            speakers: self.speakers,
+            entities: self.entities,
+            sources: self.sources,
+            since: self
+                .since
+                .as_deref()
+                .map(parse_date_span)
+                .transpose()?
+                .map(|span| span.0),
+            until: self
+                .until
+                .as_deref()
+                .map(parse_date_span)
+                .transpose()?
+                .map(|span| span.1),
+            mentions: self.mentions.as_deref().map(parse_date_range).transpose()?,
+        };
+        if let (Some(since), Some(until)) = (filters.since, filters.until)
+            && since > until
+        {
+            return Err(QueryError(format!(
+                "--since {since} is after --until {until}: nothing can match"
+            )));
+        }
+        Ok(filters)
+    }
+}
+
 /// Documents whose `field` holds any of `names` as an exact (case-insensitive) key.
 fn any_key(field: Field, names: &[String]) -> Box<dyn Query> {
     let clauses = names
