@@ -228,9 +228,7 @@ function renderResults(results) {
 function renderStatus(results) {
   const status = $('status');
   if (!state.q.trim() && !hasFilters()) {
-    status.replaceChildren(
-      el('p', 'welcome', 'Type a few words, or pick a speaker, a person or a place to start.'),
-    );
+    status.replaceChildren(welcome(results.facets));
     return;
   }
   if (!results.hits.length) {
@@ -240,16 +238,49 @@ function renderStatus(results) {
   }
   const first = results.offset + 1;
   const last = results.offset + results.hits.length;
+  const histogram = results.histogram || { buckets: [], undated: 0 };
+  const articles = histogram.buckets.reduce((sum, b) => sum + b.articles, histogram.undated);
   const line = el('p', null,
-    el('strong', null, plural(results.total, 'passage')), ' match',
-    results.total === 1 ? 'es' : '',
-    results.total_full < results.total ? ` (${numberFormat.format(results.total_full)} with every word)` : '',
+    el('strong', null, plural(results.total, 'passage')),
+    results.total_full < results.total
+      ? ` match, ${numberFormat.format(results.total_full)} with every word`
+      : ` in ${plural(articles, 'article')}`,
     el('span', 'dot', '·'), `showing ${first}–${last}`);
   status.replaceChildren(line);
   if (results.undated_excluded) {
     status.append(el('p', 'note',
       `${plural(results.undated_excluded, 'matching article')} without a published date left out by the date filter.`));
   }
+}
+
+const SYNTAX = [
+  ['night tram', 'both words, in any order (plans finds plan)'],
+  ['"night tram"', 'the exact phrase'],
+  ['harbour -strike', 'harbour but not strike'],
+  ['ferry OR tram', 'either word'],
+  ['title:storm', 'a word in the headline'],
+];
+
+/** The start page: what to type, and who is quoted most. */
+function welcome(facets) {
+  const card = el('div', 'welcome',
+    el('h1', null, 'Who said what, and when'),
+    el('p', null, 'Search every passage of the index. Narrow the results by who speaks, who is named and when it was published.'));
+  const table = el('dl', 'syntax');
+  for (const [example, meaning] of SYNTAX) {
+    const button = el('button', 'example', example);
+    button.type = 'button';
+    button.addEventListener('click', () => navigate(() => { state.q = example; syncInputs(); }));
+    table.append(el('dt', null, button), el('dd', null, meaning));
+  }
+  card.append(table);
+  const quoted = ((facets && facets.speakers) || []).slice(0, 6);
+  if (quoted.length) {
+    const row = el('div', 'hit-footer', el('span', 'label', 'Most quoted'));
+    for (const count of quoted) row.append(nameButton(count.name, 'speaker'));
+    card.append(row);
+  }
+  return card;
 }
 
 function renderHits(hits) {
