@@ -21,6 +21,10 @@ pub enum Command {
     /// Search the index for ranked passages.
     #[command(after_long_help = QUERY_HELP)]
     Search(SearchArgs),
+    /// Search what was said: quotes and reported speech, with speaker, cue and date.
+    Quotes(QuotesArgs),
+    /// Who speaks about a topic: the speakers of the matching passages, with their best passage.
+    Who(NamesArgs),
     /// List who speaks most, overall or in the passages matching a query.
     Speakers(NamesArgs),
     /// List the people, organisations and places named most, overall or for a query.
@@ -134,6 +138,40 @@ pub struct IndexDirArg {
     /// Index folder [default: index/, built from corpus/ on first use]
     #[arg(long = "index", value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Words to find in what was said (may be empty with --speaker)
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only words in quotation marks, not reported speech
+    #[arg(long)]
+    pub direct: bool,
+    /// Order by relevance or by date (newest first)
+    #[arg(long, value_enum, default_value_t = QuoteSort::Relevance)]
+    pub sort: QuoteSort,
+    /// Number of quotes
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Also show how many articles with matching quotes were published each month (or year)
+    #[arg(long)]
+    pub timeline: bool,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour highlights
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub index: IndexDirArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuoteSort {
+    Relevance,
+    Date,
 }
 
 #[derive(Debug, Args)]

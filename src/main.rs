@@ -11,7 +11,7 @@ use clap::Parser;
 
 use cli::{
     Cli, ColorChoice, Command, EntityType, EvalArgs, ExtractArgs, FilterArgs, IndexArgs,
-    IndexDirArg, NamesArgs, SearchArgs, ServeArgs,
+    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs, ServeArgs,
 };
 use newsdex::corpus::{Found, find_article_files, parse_file};
 use newsdex::eval;
@@ -23,6 +23,8 @@ use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
 use newsdex::search::filters::{parse_date_range, parse_date_span};
 use newsdex::search::names::{NameKind, count_names};
+use newsdex::search::quotes::{QuoteOrder, QuoteRequest, search_quotes};
+use newsdex::search::who::who;
 use newsdex::search::{Filters, SearchRequest, search};
 
 /// Exit statuses, as grep and ripgrep use them, plus one for `--strict`.
@@ -56,6 +58,8 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
+        Command::Quotes(args) => run_quotes(args),
+        Command::Who(args) => run_who(args),
         Command::Speakers(args) => run_names(args, &[NameKind::Speaker, NameKind::OrgSpeaker]),
         Command::Entities(args) => {
             let kinds: Vec<NameKind> = if args.kinds.is_empty() {
@@ -200,14 +204,7 @@ fn run_search(args: SearchArgs) -> Result<Status> {
     if args.json {
         writeln!(out, "{}", json::search_results(&results)?)?;
     } else {
-        let color = match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        };
-        terminal::write_search_results(&mut out, &results, terminal::Style::new(color))?;
+        terminal::write_search_results(&mut out, &results, style_for(args.color))?;
     }
     out.flush()?;
     if let Some(undated) = results.undated_excluded.filter(|&n| n > 0) {
@@ -279,6 +276,61 @@ fn run_eval(args: EvalArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(Status::Found)
+}
+
+/// Terminal styles for `--color`: `auto` colours a terminal unless NO_COLOR is set.
+fn style_for(choice: ColorChoice) -> terminal::Style {
+    terminal::Style::new(match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    })
+}
+
+fn run_quotes(args: QuotesArgs) -> Result<Status> {
+    let filters = filters_from(args.filters)?;
+    let index = open_index(args.index)?;
+    let request = QuoteRequest {
+        query: args.query.join(" "),
+        filters,
+        direct_only: args.direct,
+        order: match args.sort {
+            QuoteSort::Relevance => QuoteOrder::Relevance,
+            QuoteSort::Date => QuoteOrder::Date,
+        },
+        limit: args.limit,
+        timeline: args.timeline,
+        ..QuoteRequest::new("")
+    };
+    let results = search_quotes(&index, &request)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string(&results)?)?;
+    } else {
+        terminal::write_quotes(&mut out, &results, style_for(args.color))?;
+    }
+    out.flush()?;
+    Ok((!results.hits.is_empty()).into())
+}
+
+fn run_who(args: NamesArgs) -> Result<Status> {
+    let filters = filters_from(args.filters)?;
+    let index = open_index(args.index)?;
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        anyhow::bail!("who needs a topic: e.g. `newsdex who Putin`");
+    }
+    let voices = who(&index, &query, &filters, args.limit)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        writeln!(out, "{}", json::voices(&query, &voices)?)?;
+    } else {
+        terminal::write_voices(&mut out, &voices, style_for(ColorChoice::Auto))?;
+    }
+    out.flush()?;
+    Ok((!voices.is_empty()).into())
 }
 
 /// First use: build the default index from the bundled corpus.

@@ -14,7 +14,7 @@ pub const MAX_PASSAGE_WORDS: usize = 150;
 pub fn split_passages(paragraphs: &[String]) -> Vec<String> {
     let mut passages = Vec::with_capacity(paragraphs.len());
     for paragraph in paragraphs {
-        if word_count(paragraph) <= MAX_PASSAGE_WORDS {
+        if !more_words_than(paragraph, MAX_PASSAGE_WORDS) {
             passages.push(paragraph.clone());
             continue;
         }
@@ -42,6 +42,16 @@ pub fn split_passages(paragraphs: &[String]) -> Vec<String> {
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
+}
+
+/// True when `text` has more than `limit` words. Paragraphs are
+/// whitespace-normalised, so words are one more than the spaces.
+fn more_words_than(text: &str, limit: usize) -> bool {
+    bytecount_spaces(text) >= limit
+}
+
+fn bytecount_spaces(text: &str) -> usize {
+    text.bytes().filter(|&byte| byte == b' ').count()
 }
 
 #[cfg(test)]

@@ -11,7 +11,40 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn normalize_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut words = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    if text.is_ascii() && !text.contains('\x0b') {
+        // The same split for ASCII text, without decoding chars.
+        text.split_ascii_whitespace().for_each(&mut words);
+    } else {
+        text.split_whitespace().for_each(&mut words);
+    }
+    out
+}
+
+/// [`normalize_whitespace`] for an owned string, which is returned as it is
+/// (no copy) when it is already normalised, as most parsed paragraphs are.
+pub fn normalize_whitespace_owned(text: String) -> String {
+    let bytes = text.as_bytes();
+    let clean = text.is_ascii()
+        && bytes.first().is_none_or(|b| !b.is_ascii_whitespace())
+        && bytes.last().is_none_or(|b| !b.is_ascii_whitespace())
+        && !bytes
+            .windows(2)
+            .any(|pair| pair[0] == b' ' && pair[1] == b' ')
+        && !bytes
+            .iter()
+            .any(|&b| b.is_ascii_whitespace() && b != b' ' || b == 0x0b);
+    if clean {
+        text
+    } else {
+        normalize_whitespace(&text)
+    }
 }
 
 /// Splits text into sentences, returning byte ranges into `text`.
@@ -136,5 +169,10 @@ mod tests {
     #[test]
     fn normalizes_whitespace() {
         assert_eq!(normalize_whitespace("  a \n\t b  "), "a b");
+        assert_eq!(normalize_whitespace("\u{a0}é  ü\r\n"), "é ü");
+        assert_eq!(normalize_whitespace(""), "");
+        assert_eq!(normalize_whitespace_owned("a b".to_string()), "a b");
+        assert_eq!(normalize_whitespace_owned(" a  b\n".to_string()), "a b");
+        assert_eq!(normalize_whitespace_owned("a\u{a0}b".to_string()), "a b");
     }
 }

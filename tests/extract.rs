@@ -154,3 +154,30 @@ fn speakers_within_a_query_counts_only_matching_passages() {
     assert!(out.contains("Yuri Ushakov"), "{out}");
     assert!(!out.contains("Elena Varga"), "{out}");
 }
+
+#[test]
+fn who_lists_the_people_who_speak_about_a_topic() {
+    let output = newsdex()
+        .args(["who", "--json", "--index"])
+        .arg(bundled_index())
+        .arg("Putin")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let names: Vec<&str> = json["speakers"]
+        .as_array()
+        .map(|s| s.iter().filter_map(|v| v["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(names.contains(&"Steve Witkoff"), "{names:?}");
+    assert!(names.contains(&"Yuri Ushakov"), "{names:?}");
+    for speaker in json["speakers"].as_array().into_iter().flatten() {
+        let best = &speaker["best"];
+        assert!(
+            best["text"]
+                .as_str()
+                .is_some_and(|text| text.contains("Putin")),
+            "{speaker}"
+        );
+    }
+}

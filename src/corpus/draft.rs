@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Article, Problem};
-use crate::text::{normalize_whitespace, sentences};
+use crate::text::{normalize_whitespace, normalize_whitespace_owned, sentences};
 
 /// A derived title keeps at most this many words of the first sentence.
 const DERIVED_TITLE_WORDS: usize = 12;
@@ -59,8 +59,8 @@ impl Draft {
     pub fn finish(self, path: &Path, place: Place) -> Result<Article, Problem> {
         let paragraphs: Vec<String> = self
             .paragraphs
-            .iter()
-            .map(|p| normalize_whitespace(p))
+            .into_iter()
+            .map(normalize_whitespace_owned)
             // Separators such as "* * *" or a lone "." carry no text to search.
             .filter(|p| p.chars().any(char::is_alphanumeric))
             .collect();

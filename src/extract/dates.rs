@@ -27,15 +27,31 @@ pub(crate) fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<DateMen
     for s in &doc.sentences {
         let mut i = s.start;
         while i < s.end {
-            match date_at(doc, s.start, s.end, i, published) {
-                Some((last, resolved)) => {
-                    let text = &doc.passages[s.passage][doc.tokens[i].start..doc.tokens[last].end];
-                    out.push(DateMention {
-                        text: text.to_string(),
-                        passage: s.passage,
-                        resolved,
-                    });
-                    i = last + 1;
+            let at = At {
+                start: s.start,
+                end: s.end,
+                i,
+            };
+            match date_at(doc, at, published) {
+                Some(hit) => {
+                    let first = &doc.tokens[i];
+                    // The text stops before a possessive: "Last week's" → "Last week".
+                    let last = &doc.tokens[hit.last];
+                    let end = if last.kind == Kind::Word {
+                        last.core_end
+                    } else {
+                        last.end
+                    };
+                    let passage = doc.passages[s.passage];
+                    if let Some(text) = passage.get(first.start + hit.skip..end) {
+                        out.push(DateMention {
+                            text: text.to_string(),
+                            // Headline dates are filed under the first passage.
+                            passage: s.passage.saturating_sub(doc.offset),
+                            resolved: hit.resolved,
+                        });
+                    }
+                    i = hit.last + 1;
                 }
                 None => i += 1,
             }
@@ -44,23 +60,66 @@ pub(crate) fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<DateMen
     out
 }
 
-type Found = (usize, Option<DateSpan>);
-
-/// A date expression starting at token `i`: its last token and resolution.
-fn date_at(
-    doc: &Doc,
+/// Where the scan stands: the sentence's token range and the current token.
+#[derive(Clone, Copy)]
+struct At {
     start: usize,
     end: usize,
     i: usize,
-    published: Option<NaiveDate>,
-) -> Option<Found> {
+}
+
+/// A date expression: its last token, how many bytes of the first token to
+/// leave out ("mid-" of "mid-2003"), and its resolution.
+struct Hit {
+    last: usize,
+    skip: usize,
+    resolved: Option<DateSpan>,
+}
+
+impl Hit {
+    fn new(last: usize, resolved: Option<DateSpan>) -> Option<Hit> {
+        Some(Hit {
+            last,
+            skip: 0,
+            resolved,
+        })
+    }
+}
+
+type Found = (usize, Option<DateSpan>);
+
+fn hit((last, resolved): Found) -> Hit {
+    Hit {
+        last,
+        skip: 0,
+        resolved,
+    }
+}
+
+/// A date expression starting at token `at.i`.
+fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
+    let At { start, end, i } = at;
     let token = &doc.tokens[i];
-    let word = doc.text(i);
+    let word = doc.core(i);
     match token.kind {
-        Kind::Number => number_date(doc, start, end, i, published),
+        Kind::Number => {
+            if let Some(found) = ago(doc, at, published) {
+                return Some(found);
+            }
+            number_date(doc, start, end, i, published).map(hit)
+        }
         Kind::Word => {
+            if let Some(rest) = word.strip_prefix("mid-") {
+                // "mid-2003" → "2003", "the mid-80s" → "80s".
+                let known = year_number(rest).is_some() || is_decade(rest);
+                return known.then(|| Hit {
+                    last: i,
+                    skip: 4,
+                    resolved: year_number(rest).and_then(year_span),
+                });
+            }
             if let Some(month) = month_number(word) {
-                return month_date(doc, start, end, i, month, published);
+                return month_date(doc, start, end, i, month, published).map(hit);
             }
             if let Some(day) = weekday_index(word) {
                 return weekday_date(
@@ -73,12 +132,206 @@ fn date_at(
                     },
                     day,
                     published,
-                );
+                )
+                .map(hit);
             }
-            relative(doc, start, end, i, published)
+            if let Some(found) = ago(doc, at, published) {
+                return Some(found);
+            }
+            if let Some(found) = holiday_or_season(doc, at) {
+                return Some(found);
+            }
+            relative(doc, start, end, i, published).map(hit)
         }
         _ => None,
     }
+}
+
+/// "1990s", "80s".
+fn is_decade(text: &str) -> bool {
+    let Some(digits) = text.strip_suffix('s') else {
+        return false;
+    };
+    matches!(digits.len(), 2 | 4)
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.ends_with('0')
+        && (digits.len() == 2 || year_number(digits).is_some())
+}
+
+/// Small counts written as words, for "four years ago".
+fn count_word(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let n = match lower.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// "four years ago", "13 years ago", "a year ago", "9 months ago": a definite
+/// count of calendar units before the publication date.
+fn ago(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
+    let At { end, i, .. } = at;
+    if i + 2 >= end || !doc.is_word(i + 2, "ago") {
+        return None;
+    }
+    let n = match doc.tokens[i].kind {
+        Kind::Number => doc.text(i).parse::<u32>().ok().filter(|&n| n < 200)?,
+        _ => count_word(doc.text(i))?,
+    };
+    let unit = doc.text(i + 1);
+    let unit = unit.strip_suffix('s').unwrap_or(unit);
+    let resolved = published.and_then(|p| match unit {
+        "day" => p.checked_sub_days(Days::new(u64::from(n))).map(day_span),
+        "week" => {
+            let d = p.checked_sub_days(Days::new(7 * u64::from(n)))?;
+            let monday = d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+            Some(DateSpan {
+                start: monday,
+                end: monday + Days::new(6),
+                granularity: Granularity::Week,
+            })
+        }
+        "month" => {
+            let d = p.checked_sub_months(Months::new(n))?;
+            month_span(d.year(), d.month())
+        }
+        "year" => year_span(p.year() - n as i32),
+        _ => None,
+    });
+    matches!(unit, "day" | "week" | "month" | "year" | "decade").then_some(Hit {
+        last: i + 2,
+        skip: 0,
+        resolved,
+    })
+}
+
+/// Nouns after which a season or "weekend" is no longer a date but a modifier
+/// is hard to list; instead, the words that may follow a date noun.
+fn ends_noun_phrase(doc: &Doc, k: usize, end: usize) -> bool {
+    if k >= end || doc.tokens[k].kind != Kind::Word {
+        return true;
+    }
+    let w = doc.text(k);
+    w.starts_with(char::is_uppercase)
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "as"
+                | "to"
+                | "with"
+                | "for"
+                | "in"
+                | "at"
+                | "on"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "might"
+                | "must"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "saw"
+                | "about"
+                | "from"
+                | "by"
+                | "that"
+                | "which"
+                | "after"
+                | "before"
+                | "while"
+                | "if"
+                | "so"
+                | "than"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+        )
+}
+
+const SEASONS: &[&str] = &["summer", "winter", "spring", "autumn", "fall"];
+
+/// "Christmas 2004", "fall of 2011", "the summer", "the weekend", "during the
+/// week", "coming year", "current year".
+fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
+    let At { start, end, i } = at;
+    let word = doc.core(i);
+    let year_at = |k: usize| {
+        (k < end && doc.tokens[k].kind == Kind::Number)
+            .then(|| year_number(doc.text(k)))
+            .flatten()
+    };
+    if matches!(word, "Christmas" | "Easter") {
+        let year = year_at(i + 1)?;
+        let resolved = if word == "Christmas" {
+            NaiveDate::from_ymd_opt(year, 12, 25).map(day_span)
+        } else {
+            year_span(year)
+        };
+        return Hit::new(i + 1, resolved);
+    }
+    let lower_season = SEASONS.contains(&word);
+    if lower_season
+        && i + 2 < end
+        && doc.text(i + 1) == "of"
+        && let Some(year) = year_at(i + 2)
+    {
+        return Hit::new(i + 2, year_span(year));
+    }
+    let after_the = i > start && doc.is_word(i - 1, "the");
+    if (lower_season && word != "fall") || word == "weekend" {
+        // "over the weekend", "in the summer", but not "the weekend box office".
+        let before_the = if after_the && i >= start + 2 {
+            doc.text(i - 2)
+        } else {
+            ""
+        };
+        let generic = matches!(before_the, "every" | "each" | "all");
+        if after_the && !generic && !doc.tokens[i].possessive && ends_noun_phrase(doc, i + 1, end) {
+            return Hit::new(i, None);
+        }
+        return None;
+    }
+    if word == "week" && after_the && i >= start + 2 {
+        // "during the week", "over the week": the current week.
+        let prep = doc.text(i - 2);
+        let next_ok = ends_noun_phrase(doc, i + 1, end)
+            && !(i + 1 < end && matches!(doc.text(i + 1), "before" | "after"));
+        if matches!(prep, "during" | "over") && next_ok && !doc.tokens[i].possessive {
+            return Hit::new(i, None);
+        }
+        return None;
+    }
+    if matches!(word, "coming" | "current") && i + 1 < end {
+        let unit = doc.core(i + 1);
+        let singular = matches!(unit, "year" | "week" | "month" | "weekend" | "season")
+            || SEASONS.contains(&unit);
+        if singular && ends_noun_phrase(doc, i + 2, end) {
+            return Hit::new(i + 1, None);
+        }
+    }
+    None
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -103,12 +356,12 @@ fn day_number(text: &str) -> Option<u32> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// A four-digit year 1900–2099 written without separators.
+/// A four-digit year 1800–2099 written without separators.
 fn year_number(text: &str) -> Option<i32> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse().ok().filter(|y| (1900..=2099).contains(y))
+    text.parse().ok().filter(|y| (1800..=2099).contains(y))
 }
 
 /// Dates starting with a number: "14 October [2025]", "2025-10-14", "in 2007".
@@ -140,52 +393,120 @@ fn number_date(
             .map(day_span);
         return Some((last, resolved));
     }
-    if let Some(year) = year_number(text) {
-        let cue = i > start
-            && matches!(
-                doc.text(i - 1),
-                "in" | "In"
-                    | "by"
-                    | "since"
-                    | "Since"
-                    | "until"
-                    | "till"
-                    | "from"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "of"
-                    | "year"
-                    | "end"
-            );
-        let of_total = i >= start + 2 && doc.text(i - 1) == "of" && !end_of(doc, i - 2);
-        if cue && !of_total {
-            let span = year_span(year);
-            return span.map(|s| (i, Some(s)));
-        }
+    if is_decade(text) {
+        // "the 1990s", "1970s Russia", "80s": decades stay unresolved.
+        return Some((i, None));
+    }
+    if let Some(year) = year_number(text)
+        && !quantity(doc, start, end, i)
+    {
+        return Some((i, year_span(year)));
     }
     None
 }
 
-/// True when "of" follows "end", "start", "beginning", "spring", etc.
-fn end_of(doc: &Doc, i: usize) -> bool {
-    matches!(
-        doc.text(i),
-        "end"
-            | "start"
-            | "beginning"
-            | "middle"
-            | "half"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "winter"
-            | "quarter"
-            | "part"
-    )
+/// True when the four digits at token `i` count something rather than name a
+/// year: "2007 times", "about 1900 people", "£2000", "flight 1999",
+/// "Windows 2000", "a total of 2005".
+fn quantity(doc: &Doc, start: usize, end: usize, i: usize) -> bool {
+    if i + 1 < end && doc.tokens[i + 1].kind == Kind::Word {
+        let next = doc.text(i + 1);
+        if matches!(
+            next,
+            "times"
+                | "people"
+                | "jobs"
+                | "members"
+                | "votes"
+                | "points"
+                | "metres"
+                | "meters"
+                | "miles"
+                | "km"
+                | "kilometres"
+                | "feet"
+                | "yards"
+                | "words"
+                | "units"
+                | "hours"
+                | "minutes"
+                | "GMT"
+                | "BST"
+                | "pm"
+                | "am"
+                | "hrs"
+                | "mph"
+                | "kg"
+                | "tonnes"
+                | "pounds"
+                | "dollars"
+                | "euros"
+                | "copies"
+                | "homes"
+                | "staff"
+                | "workers"
+                | "employees"
+                | "cars"
+                | "fans"
+                | "users"
+                | "students"
+                | "children"
+                | "troops"
+                | "households"
+                | "signatures"
+                | "calories"
+        ) {
+            return true;
+        }
+    }
+    if i == start {
+        return false;
+    }
+    let prev = &doc.tokens[i - 1];
+    if prev.kind == Kind::Punct {
+        return matches!(doc.text(i - 1), "£" | "$" | "€" | "#");
+    }
+    if prev.kind != Kind::Word {
+        return false;
+    }
+    let word = doc.text(i - 1);
+    if matches!(
+        word,
+        "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "approximately"
+            | "than"
+            | "least"
+            | "No"
+            | "no"
+            | "number"
+            | "flight"
+            | "model"
+            | "page"
+            | "route"
+            | "code"
+            | "room"
+            | "version"
+    ) {
+        return true;
+    }
+    if word == "of"
+        && i >= start + 2
+        && matches!(
+            doc.text(i - 2),
+            "total" | "sum" | "maximum" | "minimum" | "average" | "figure" | "score" | "tally"
+        )
+    {
+        return true;
+    }
+    // "Windows 2000", "Euro 2004": a product or event name, not the year alone.
+    prev.is_capitalized(doc.passage_text(i - 1))
+        && !prev.initial
+        && month_number(word).is_none()
+        && weekday_index(word).is_none()
 }
 
 fn iso_date(text: &str) -> Option<NaiveDate> {
@@ -228,49 +549,74 @@ fn month_date(
             return Some((i + 1, month_span(year, month)));
         }
     }
-    // A month alone only after a preposition, and never the short forms
-    // ("Mar", "May" alone is too often a name).
-    let word = doc.text(i);
-    let cue = i > start
-        && matches!(
-            doc.text(i - 1),
-            "in" | "In"
-                | "since"
-                | "Since"
-                | "until"
-                | "by"
-                | "during"
-                | "from"
-                | "early"
-                | "late"
-                | "mid"
-                | "last"
-                | "next"
-                | "this"
-                | "through"
-        );
-    if !cue || word.len() < 3 || MONTHS[..12].iter().all(|&(m, _)| m != word) {
+    // A full month name alone: after a preposition or "last"/"next"/"this",
+    // as a possessive ("October's"), or as a modifier ("their July peaks").
+    // Never the short forms, and "May" only after a cue (it is also a name).
+    let word = doc.core(i);
+    if word.len() < 3 || MONTHS[..12].iter().all(|&(m, _)| m != word) {
         return None;
     }
-    let modifier = doc.text(i - 1);
+    let prev = if i > start { doc.text(i - 1) } else { "" };
+    let modifier = prev.to_ascii_lowercase();
+    let cue = matches!(
+        modifier.as_str(),
+        "in" | "since"
+            | "until"
+            | "by"
+            | "during"
+            | "from"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "through"
+            | "before"
+            | "after"
+            | "of"
+    );
+    // "The Darling Buds of May" is a title.
+    let of_name = modifier == "of" && i >= start + 2 && doc.is_cap(i - 2);
+    let cue = cue && !of_name;
+    let in_name = (i > start && doc.is_cap(i - 1) && !doc.tokens[i - 1].initial && !cue)
+        || (i + 1 < end && doc.is_cap(i + 1) && doc.tokens[i + 1].space_before);
+    if !cue && (word == "May" || in_name) {
+        return None;
+    }
+    // "April this year": one expression.
+    let mut last = i;
+    let mut year_shift = None;
+    if i + 2 < end && doc.core(i + 2) == "year" {
+        year_shift = match doc.text(i + 1) {
+            "this" => Some(0),
+            "last" => Some(-1),
+            "next" => Some(1),
+            _ => None,
+        };
+        if year_shift.is_some() {
+            last = i + 2;
+        }
+    }
     let resolved = (|| {
         let p = published?;
-        let year = match modifier {
-            "last" => {
+        let year = match (year_shift, modifier.as_str()) {
+            (Some(shift), _) => p.year() + shift,
+            (None, "last") => {
                 if month < p.month() {
                     p.year()
                 } else {
                     p.year() - 1
                 }
             }
-            "next" => {
+            (None, "next") => {
                 if month > p.month() {
                     p.year()
                 } else {
                     p.year() + 1
                 }
             }
-            "this" => p.year(),
+            (None, "this") => p.year(),
             _ if future_before(doc, start, i) => {
                 if month >= p.month() {
                     p.year()
@@ -288,7 +634,7 @@ fn month_date(
         };
         month_span(year, month)
     })();
-    Some((i, resolved))
+    Some((last, resolved))
 }
 
 /// Where a day name sits: sentence bounds, where the expression starts
@@ -308,21 +654,58 @@ fn weekday_date(doc: &Doc, at: DayAt, day: u32, published: Option<NaiveDate>) ->
         first,
         i,
     } = at;
-    // "Sunday Times", "GMTV's Sunday programme", "Black Friday" are names.
+    // "Sunday Times", "GMTV's Sunday programme", "Black Friday" are names;
+    // "a Saturday night series", "every Sunday" are generic.
+    let prev = if i > start { doc.text(i - 1) } else { "" };
+    let cue = first < i
+        || matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "on" | "by" | "until" | "since" | "from" | "before" | "after" | "till"
+        );
     if i + 1 < end {
         let next = doc.text(i + 1);
-        if doc.is_cap(i + 1)
+        // After a cue only a paper's name continues it ("on Sunday Times
+        // pages" is rare; "on Tuesday Labour said" is not).
+        let name_follows = doc.is_cap(i + 1)
+            && (!cue
+                || matches!(
+                    doc.core(i + 1),
+                    "Times"
+                        | "Telegraph"
+                        | "Mirror"
+                        | "Express"
+                        | "People"
+                        | "Herald"
+                        | "Post"
+                        | "Mail"
+                        | "Observer"
+                        | "Independent"
+                        | "Sport"
+                        | "Night"
+                ));
+        let own_possessive = doc.tokens[i].possessive;
+        if (name_follows && !own_possessive)
             || matches!(
                 next,
-                "programme" | "paper" | "newspaper" | "show" | "edition" | "league" | "service"
+                "programme"
+                    | "paper"
+                    | "papers"
+                    | "newspaper"
+                    | "show"
+                    | "edition"
+                    | "league"
+                    | "service"
             )
         {
             return None;
         }
     }
     if i > start {
-        let prev = &doc.tokens[i - 1];
-        if prev.possessive || (doc.is_cap(i - 1) && !prev.initial) {
+        let prev_token = &doc.tokens[i - 1];
+        if prev_token.possessive
+            || (doc.is_cap(i - 1) && !prev_token.initial)
+            || matches!(prev, "a" | "the" | "current" | "every" | "each")
+        {
             return None;
         }
     }
@@ -421,7 +804,11 @@ fn relative(
     if i + 1 >= end {
         return None;
     }
-    let unit = doc.text(i + 1);
+    // "the last year", "the next year": durations, not calendar years.
+    if modifier != 0 && i > start && doc.is_word(i - 1, "the") {
+        return None;
+    }
+    let unit = doc.core(i + 1);
     if let Some(day) = weekday_index(unit) {
         return weekday_date(
             doc,
@@ -435,9 +822,12 @@ fn relative(
             published,
         );
     }
-    if month_number(unit).is_some() {
-        // "last December" is handled where the month is found.
-        return None;
+    if let Some(month) = month_number(unit) {
+        // "last December": the month resolves with its modifier.
+        return month_date(doc, start, end, i + 1, month, published);
+    }
+    if SEASONS.contains(&unit) && unit != "fall" {
+        return Some((i + 1, None));
     }
     let p = published;
     let resolved = match unit {

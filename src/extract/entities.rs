@@ -68,6 +68,26 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     }
     let mut after_the =
         run.start > doc.sentences[run.sentence].start && doc.text(run.start - 1) == "the";
+    let mut role = false;
+    let lineup = doc.lineup[doc.sentences[run.sentence].passage];
+    if lineup {
+        // "Subs Not Used:" heads a list; every other unknown name is a player.
+        let s = doc.sentences[run.sentence];
+        if run.end < s.end && doc.is_punct(run.end, ':') {
+            return;
+        }
+        let (kind, name) = classify(doc, words, names::name_text(doc, words));
+        let kind = match kind {
+            EntityKind::Unknown | EntityKind::MaybePerson
+                if !words.iter().any(|&w| is_calendar_word(doc.core(w))) =>
+            {
+                EntityKind::Person
+            }
+            kind => kind,
+        };
+        out.push(mention(doc, run, run.start, run.end, name, kind));
+        return;
+    }
     while let Some((&first, rest)) = words.split_first() {
         let core = doc.core(first);
         let function_word = matches!(
@@ -76,7 +96,14 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         );
         let starter = (doc.tokens[first].initial || function_word)
             && with_lower(core, lexicon::is_sentence_starter);
-        if starter {
+        // "Striker Didier Drogba", "Distributor Sony Pictures": a capitalised
+        // role noun opening the sentence describes the name after it.
+        let descriptor =
+            doc.tokens[first].initial && rest.len() >= 2 && with_lower(core, lexicon::is_role_noun);
+        if descriptor {
+            role = true;
+            words = rest;
+        } else if starter {
             after_the |= core == "The";
             words = rest;
         } else {
@@ -86,6 +113,42 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     let Some(&first) = words.first() else {
         return;
     };
+    // "Margaret Moran MP": post-nominal letters are not part of the name.
+    if words.len() >= 3
+        && let Some((&last, init)) = words.split_last()
+        && matches!(
+            doc.core(last),
+            "MP" | "MEP" | "MSP" | "QC" | "MBE" | "OBE" | "CBE"
+        )
+    {
+        words = init;
+    }
+    // "Liberal Democrat Sarah Teather": a known organisation or place in
+    // front of a given name and surname is a modifier of its own.
+    if words.len() >= 3 {
+        for cut in (1..words.len() - 1).rev() {
+            let (head, tail) = words.split_at(cut);
+            let given = lexicon::first_name(doc.core(tail[0])).is_some();
+            if given
+                && tail.len() <= 3
+                && let Some((kind, name)) = known(&names::name_text(doc, head))
+            {
+                let end = head.last().map_or(head[0], |&l| l + 1);
+                out.push(mention(doc, run, head[0], end, name, kind));
+                let mut m = mention(
+                    doc,
+                    run,
+                    tail[0],
+                    run.end,
+                    names::name_text(doc, tail),
+                    EntityKind::Person,
+                );
+                m.titled = true;
+                out.push(m);
+                return;
+            }
+        }
+    }
     let parts = names::split_title(doc, words);
     if parts.titled {
         if !parts.before.is_empty() {
@@ -144,12 +207,25 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     {
         kind = EntityKind::Org;
     }
-    if kind == EntityKind::MaybePerson {
-        if place_cue(doc, run) {
-            kind = EntityKind::Place;
-        } else if role_before(doc, run) {
-            kind = EntityKind::Person;
-        }
+    if kind == EntityKind::MaybePerson && place_cue(doc, run) {
+        kind = EntityKind::Place;
+    }
+    // "Portsmouth chairman Milan Mandaric": a role noun makes two or three
+    // capitalised words a person even when one of them is also a place.
+    let personal = |w: &usize| {
+        let c = doc.core(*w);
+        !lexicon::is_org_word(c)
+            && !lexicon::is_not_name(c)
+            && !lexicon::is_title(c)
+            && !is_calendar_word(c)
+            && c.chars().any(char::is_lowercase)
+    };
+    if matches!(kind, EntityKind::MaybePerson | EntityKind::Unknown)
+        && (2..=3).contains(&words.len())
+        && words.iter().all(personal)
+        && (role || role_before(doc, run))
+    {
+        kind = EntityKind::Person;
     }
     if words.len() == 1 && is_calendar_word(doc.core(first)) && date_context(doc, run) {
         return; // "in May", "May 5": a date, not Theresa May
@@ -247,7 +323,12 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
             && !is_calendar_word(w)
             && lexicon::place(w).is_none()
     };
-    if (2..=3).contains(&n) && cores().all(plain) {
+    let particle = |w: &str| names::PARTICLES.contains(&w);
+    if (2..=4).contains(&n)
+        && cores().all(|w| plain(w) || particle(w))
+        && plain(first)
+        && plain(last)
+    {
         return (EntityKind::MaybePerson, text);
     }
     (EntityKind::Unknown, text)
@@ -291,64 +372,13 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
     before || after
 }
 
-/// A lower-case role noun right before the name: "spokesman Menzies Campbell".
+/// A lower-case role noun right before the name: "spokesman Menzies
+/// Campbell", "centre Mathew Tait".
 fn role_before(doc: &Doc, run: &Run) -> bool {
     let s = doc.sentences[run.sentence];
     run.start > s.start
-        && matches!(
-            doc.text(run.start - 1),
-            "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "minister"
-                | "secretary"
-                | "envoy"
-                | "adviser"
-                | "advisor"
-                | "chairman"
-                | "chairwoman"
-                | "leader"
-                | "director"
-                | "president"
-                | "executive"
-                | "chief"
-                | "official"
-                | "MP"
-                | "lawyer"
-                | "analyst"
-                | "economist"
-                | "manager"
-                | "coach"
-                | "striker"
-                | "midfielder"
-                | "defender"
-                | "goalkeeper"
-                | "captain"
-                | "singer"
-                | "actor"
-                | "actress"
-                | "director-general"
-                | "founder"
-                | "professor"
-                | "boss"
-                | "senator"
-                | "governor"
-                | "mayor"
-                | "candidate"
-                | "nominee"
-                | "campaigner"
-                | "author"
-                | "writer"
-                | "star"
-                | "colleague"
-                | "rival"
-                | "wife"
-                | "husband"
-                | "son"
-                | "daughter"
-                | "brother"
-                | "sister"
-        )
+        && doc.tokens[run.start - 1].kind == super::tokens::Kind::Word
+        && lexicon::is_role_noun(doc.text(run.start - 1))
 }
 
 /// True for day and month names.
@@ -377,6 +407,129 @@ pub(crate) fn with_lower(word: &str, f: impl Fn(&str) -> bool) -> bool {
     lower.copy_from_slice(bytes);
     lower.make_ascii_lowercase();
     std::str::from_utf8(lower).is_ok_and(f)
+}
+
+/// Makes persons of the unconfirmed names listed next to a person: "Dionne
+/// Warwick, Diana Ross and Tina Turner" (Diana is a known given name),
+/// "Jonny Wilkinson, Tindall and Martin Corry".
+pub(crate) fn promote_coordinated(doc: &Doc, mentions: &mut [Mention]) {
+    let joined = |a: &Mention, b: &Mention| {
+        if a.sentence != b.sentence || b.start <= a.end || doc.tokens[a.end - 1].possessive {
+            return false;
+        }
+        let between: Vec<&str> = (a.end..b.start).map(|t| doc.text(t)).collect();
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | [",", "and"] | ["or"] | ["&"]
+        )
+    };
+    let mut i = 0;
+    while i < mentions.len() {
+        let mut j = i;
+        while j + 1 < mentions.len() && joined(&mentions[j], &mentions[j + 1]) {
+            j += 1;
+        }
+        let group = &mut mentions[i..=j];
+        let has_person = group.iter().any(|m| m.kind == EntityKind::Person);
+        let all_people_like = group.iter().all(|m| {
+            matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::MaybePerson | EntityKind::Unknown
+            )
+        });
+        if group.len() >= 2 && has_person && all_people_like {
+            for m in group.iter_mut() {
+                if m.kind == EntityKind::MaybePerson {
+                    m.kind = EntityKind::Person;
+                }
+            }
+        }
+        // "Jim and Margaret Cuthbert": a lone given name shares the surname.
+        if j == i + 1
+            && doc.text(mentions[i].end) == "and"
+            && !mentions[i].name.contains(' ')
+            && lexicon::first_name(&mentions[i].name).is_some()
+            && matches!(
+                mentions[j].kind,
+                EntityKind::Person | EntityKind::MaybePerson
+            )
+            && let Some((given, surname)) = mentions[j].name.split_once(' ')
+            && lexicon::first_name(given).is_some()
+        {
+            let name = format!("{} {surname}", mentions[i].name);
+            for m in [i, j] {
+                mentions[m].kind = EntityKind::Person;
+            }
+            mentions[i].name = name;
+        }
+        i = j + 1;
+    }
+}
+
+/// Merges conditional aliases: "US" becomes "United States" when the article
+/// writes "United States" somewhere; otherwise every alias of that name takes
+/// the first form written ("US" and "U.S." → "US").
+pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if !matches!(mentions[i].kind, EntityKind::Org | EntityKind::Place) {
+            continue;
+        }
+        let Some(full) = lexicon::conditional_alias(&mentions[i].name) else {
+            continue;
+        };
+        let kind = mentions[i].kind;
+        let written = mentions.iter().any(|m| m.kind == kind && m.name == full);
+        let name = if written {
+            full.to_string()
+        } else {
+            mentions[i].name.clone()
+        };
+        for m in mentions[i..].iter_mut() {
+            if m.kind == kind && lexicon::conditional_alias(&m.name) == Some(full) {
+                m.name.clone_from(&name);
+            }
+        }
+    }
+}
+
+/// Merges an acronym with the organisation it abbreviates when the article
+/// writes both: "IMF" → "International Monetary Fund", "DCA" → "Department
+/// for Constitutional Affairs", "PG&E" → "Pacific Gas and Electric".
+pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
+    let full_names: Vec<(String, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Org && m.name.contains(' '))
+        .map(|m| (initials(&m.name), m.name.clone()))
+        .collect();
+    if full_names.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
+            continue;
+        }
+        let letters: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
+        let acronym = letters.len() >= 2
+            && letters
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if !acronym {
+            continue;
+        }
+        if let Some((_, full)) = full_names.iter().find(|(i, _)| *i == letters) {
+            m.name.clone_from(full);
+            m.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// First letters of the capitalised words of a name ("Organisation for
+/// Economic Co-operation and Development" → "OECD").
+fn initials(name: &str) -> String {
+    name.split([' ', '&'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// Drops the mentions nobody settled: unknown words, and a month or day

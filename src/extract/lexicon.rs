@@ -360,12 +360,15 @@ const NOT_NAMES: &[&str] = &[
     "Test",
     "Final",
     "Finals",
-    "Premiership",
     "Division",
     "Mr",
     "Mrs",
     "Ms",
     "Family",
+    "MPs",
+    "MSPs",
+    "MEPs",
+    "Olympic",
 ];
 
 /// Capitalised acronyms that are not organisations.
@@ -900,6 +903,150 @@ const SENTENCE_STARTERS: &[&str] = &[
     "given",
 ];
 
+/// Lower-case nouns that describe the person named right after them:
+/// "spokesman Menzies Campbell", "centre Mathew Tait", "actor Tom Hanks".
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "director",
+    "president",
+    "vice-president",
+    "executive",
+    "chief",
+    "official",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "analyst",
+    "economist",
+    "manager",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "captain",
+    "skipper",
+    "centre",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "winger",
+    "full-back",
+    "prop",
+    "hooker",
+    "forward",
+    "batsman",
+    "bowler",
+    "player",
+    "singer",
+    "actor",
+    "actress",
+    "star",
+    "director-general",
+    "founder",
+    "co-founder",
+    "owner",
+    "professor",
+    "boss",
+    "senator",
+    "governor",
+    "mayor",
+    "candidate",
+    "nominee",
+    "campaigner",
+    "author",
+    "writer",
+    "novelist",
+    "playwright",
+    "poet",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "critic",
+    "historian",
+    "scientist",
+    "researcher",
+    "consultant",
+    "teacher",
+    "engineer",
+    "entrepreneur",
+    "investor",
+    "banker",
+    "producer",
+    "composer",
+    "presenter",
+    "host",
+    "comedian",
+    "rapper",
+    "guitarist",
+    "drummer",
+    "musician",
+    "artist",
+    "designer",
+    "colleague",
+    "rival",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "champion",
+    "sprinter",
+    "athlete",
+    "jumper",
+    "runner",
+    "boxer",
+    "jockey",
+    "trainer",
+    "referee",
+    "umpire",
+    "judge",
+    "commissioner",
+    "prosecutor",
+    "detective",
+    "inspector",
+    "officer",
+    "ambassador",
+    "diplomat",
+    "politician",
+    "chancellor",
+    "premier",
+    "deputy",
+    "employee",
+    "debutant",
+    "veteran",
+    "newcomer",
+    "cinematographer",
+    "screenwriter",
+    "filmmaker",
+    "distributor",
+    "chef",
+    "model",
+    "dancer",
+    "pianist",
+    "violinist",
+    "conductor",
+    "broadcaster",
+];
+
 /// Personal pronouns that can be a speech verb's subject, with their gender.
 pub(crate) fn pronoun_gender(word: &str) -> Option<Gender> {
     if word.eq_ignore_ascii_case("he") {
@@ -955,15 +1102,30 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 }
 
 /// Parses a `data/` list: `Name` or `Alias = Canonical` per line, `#` comments.
-fn alias_map(data: &'static str) -> HashMap<&'static str, &'static str> {
-    data.lines()
+///
+/// `Alias ~ Canonical` is a conditional alias: it maps to itself here and is
+/// listed in `conditional` so that [`conditional_alias`] can merge it later,
+/// when the article also writes the canonical name.
+fn alias_map(
+    data: &'static str,
+    conditional: &mut Vec<(&'static str, &'static str)>,
+) -> HashMap<&'static str, &'static str> {
+    let mut map = HashMap::new();
+    for l in data
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(" = ") {
-            Some((alias, canonical)) => (alias.trim(), canonical.trim()),
-            None => (l, l),
-        })
-        .collect()
+    {
+        if let Some((alias, canonical)) = l.split_once(" = ") {
+            map.insert(alias.trim(), canonical.trim());
+        } else if let Some((alias, canonical)) = l.split_once(" ~ ") {
+            map.insert(alias.trim(), alias.trim());
+            conditional.push((alias.trim(), canonical.trim()));
+        } else {
+            map.insert(l, l);
+        }
+    }
+    map
 }
 
 static HONORIFIC_MAP: LazyLock<HashMap<&'static str, Option<Gender>>> =
@@ -978,11 +1140,20 @@ static SPEECH_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SPEECH
 static INVERTING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(INVERTING_VERBS));
 static FILLER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS));
 static ORG_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_NOUNS));
+static ROLE_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_NOUNS));
 static STARTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SENTENCE_STARTERS));
-static PLACES: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| alias_map(include_str!("data/places.txt")));
-static ORGANIZATIONS: LazyLock<HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| alias_map(include_str!("data/organizations.txt")));
+/// Places, organisations, and the conditional aliases of both.
+type Gazetteer = (
+    HashMap<&'static str, &'static str>,
+    HashMap<&'static str, &'static str>,
+    Vec<(&'static str, &'static str)>,
+);
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut conditional = Vec::new();
+    let places = alias_map(include_str!("data/places.txt"), &mut conditional);
+    let orgs = alias_map(include_str!("data/organizations.txt"), &mut conditional);
+    (places, orgs, conditional)
+});
 static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("data/demonyms.txt")
         .lines()
@@ -1057,6 +1228,11 @@ pub(crate) fn is_org_noun(word: &str) -> bool {
     ORG_NOUN_SET.contains(word)
 }
 
+/// True for a lower-case noun describing the person named after it ("striker").
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUN_SET.contains(word)
+}
+
 /// True when a capitalised sentence-initial word, lower-cased, is an ordinary word.
 pub(crate) fn is_sentence_starter(lower: &str) -> bool {
     STARTER_SET.contains(lower)
@@ -1064,12 +1240,22 @@ pub(crate) fn is_sentence_starter(lower: &str) -> bool {
 
 /// Canonical place name for a known place or alias ("U.S." → "United States").
 pub(crate) fn place(name: &str) -> Option<&'static str> {
-    PLACES.get(name).copied()
+    GAZETTEER.0.get(name).copied()
+}
+
+/// The full name a conditional alias stands for ("US" → "United States"),
+/// to be used only when the article also writes the full name.
+pub(crate) fn conditional_alias(name: &str) -> Option<&'static str> {
+    GAZETTEER
+        .2
+        .iter()
+        .find(|&&(alias, _)| alias == name)
+        .map(|&(_, canonical)| canonical)
 }
 
 /// Canonical organisation name for a well-known organisation.
 pub(crate) fn organization(name: &str) -> Option<&'static str> {
-    ORGANIZATIONS.get(name).copied()
+    GAZETTEER.1.get(name).copied()
 }
 
 /// True for adjectival or plural forms of places and peoples ("Russian").
@@ -1088,7 +1274,9 @@ mod tests {
 
     #[test]
     fn data_files_load() {
-        assert_eq!(place("U.S."), Some("United States"));
+        assert_eq!(place("U.S."), Some("U.S."));
+        assert_eq!(conditional_alias("U.S."), Some("United States"));
+        assert_eq!(organization("Tories"), Some("Conservatives"));
         assert_eq!(place("Kyiv"), Some("Kyiv"));
         assert_eq!(organization("BBC News"), Some("BBC News"));
         assert_eq!(first_name("Patricia"), Some(Some(Gender::Female)));

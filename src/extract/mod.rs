@@ -105,6 +105,26 @@ pub struct Extraction {
     pub dates: Vec<DateMention>,
     /// One entry per passage, in passage order.
     pub passages: Vec<PassageExtraction>,
+    /// Every attribution found: who said what, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// One attribution: a speaker, the words that report it, and what was said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Canonical name of the person or organisation speaking.
+    pub speaker: String,
+    /// True when the speaker is an organisation or group.
+    pub organization: bool,
+    /// The reporting cue as written ("said", "told reporters", "according to").
+    pub cue: String,
+    /// What was said: the quoted words for a direct quote, the reported
+    /// clause for an indirect one.
+    pub text: String,
+    /// True for words in quotation marks.
+    pub direct: bool,
+    /// Index of the passage it occurs in.
+    pub passage: usize,
 }
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
@@ -116,7 +136,7 @@ pub const EXTRACTOR_VERSION: u32 = 1;
 /// Relative dates ("Wednesday", "last month") resolve against the article's
 /// published date and stay unresolved when it has none.
 pub fn extract(article: &Article, passages: &[String]) -> Extraction {
-    let doc = Doc::new(passages);
+    let doc = Doc::new(headline(article, passages), passages);
     let mut mentions = Vec::new();
     let mut runs = Vec::new();
     for sentence in 0..doc.sentences.len() {
@@ -126,7 +146,10 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
             entities::mentions_from_run(&doc, run, &mut mentions);
         }
     }
+    entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
+    entities::settle_aliases(&mut mentions);
+    entities::merge_acronyms(&mut mentions);
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
     let dates = dates::find_dates(&doc, article.published);
@@ -136,9 +159,12 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
         dates,
         ..Extraction::default()
     };
+    let mut headline_slot = PassageExtraction::default();
     for mention in &mentions {
-        let passage = doc.sentences[mention.sentence].passage;
-        let slot = &mut out.passages[passage];
+        let slot = match doc.passage_of(mention.sentence) {
+            Some(p) => &mut out.passages[p],
+            None => &mut headline_slot,
+        };
         match mention.kind {
             EntityKind::Person => {
                 let name = mention
@@ -159,8 +185,10 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
         }
     }
     for speaker in &speakers {
-        let passage = doc.sentences[speaker.sentence].passage;
-        let slot = &mut out.passages[passage];
+        let slot = match doc.passage_of(speaker.sentence) {
+            Some(p) => &mut out.passages[p],
+            None => &mut headline_slot,
+        };
         match &speaker.who {
             Speaker::Person(p) => {
                 push_unique(&mut slot.speakers, &persons[*p].name);
@@ -175,6 +203,40 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     out
 }
 
+/// True when text `p` reads as a list of names and nothing else: at least
+/// three capitalised words and two commas or semicolons, no quotation, and at
+/// most one lower-case word ("capt").
+fn is_lineup(tokens: &[Token], token_passage: &[u32], p: usize, text: &str) -> bool {
+    let (mut caps, mut lower, mut separators) = (0, 0, 0);
+    for (t, _) in tokens
+        .iter()
+        .zip(token_passage)
+        .filter(|&(_, &tp)| tp as usize == p)
+    {
+        match t.kind {
+            tokens::Kind::Word if t.is_capitalized(text) => caps += 1,
+            tokens::Kind::Word => lower += 1,
+            tokens::Kind::OpenQuote | tokens::Kind::CloseQuote => return false,
+            tokens::Kind::Punct
+                if t.is_punct(text, ',') || t.is_punct(text, ';') || t.is_punct(text, ':') =>
+            {
+                separators += 1
+            }
+            _ => {}
+        }
+    }
+    caps >= 3 && separators >= 2 && lower <= 1
+}
+
+/// The headline, when it is worth reading as text of its own: a title taken
+/// from the file (a BBC first line), not one cut from the first paragraph.
+fn headline<'a>(article: &'a Article, passages: &[String]) -> Option<&'a str> {
+    let title = article.title.trim();
+    let stem = title.trim_end_matches('…').trim_end_matches('.');
+    let derived = passages.first().is_some_and(|p| p.starts_with(stem));
+    (!title.is_empty() && !derived).then_some(title)
+}
+
 /// Appends `value` unless it is already there. Lists are short (a handful of
 /// names per passage), so a linear scan beats hashing.
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -185,20 +247,25 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 
 /// An article's passages cut into sentences and tokens, shared by every rule.
 pub(crate) struct Doc<'a> {
-    /// The passages, as given.
-    pub passages: &'a [String],
+    /// The texts read: the headline (when there is one) and the passages.
+    pub passages: Vec<&'a str>,
+    /// 1 when `passages[0]` is the headline, else 0.
+    pub offset: usize,
     /// Tokens of all passages, sentence after sentence.
     pub tokens: Vec<Token>,
     /// Passage index of each token (parallel to `tokens`).
     pub token_passage: Vec<u32>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// Per text: true when it is a sports line-up or a bare list of names
+    /// ("Hislop, Griffin, Primus, De Zeeuw (capt); G Murphy").
+    pub lineup: Vec<bool>,
 }
 
-/// A sentence: its passage and its token range in [`Doc::tokens`].
+/// A sentence: its text and its token range in [`Doc::tokens`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Sentence {
-    /// Index of the passage.
+    /// Index into [`Doc::passages`] (the headline counts as a text).
     pub passage: usize,
     /// First token.
     pub start: usize,
@@ -207,11 +274,15 @@ pub(crate) struct Sentence {
 }
 
 impl<'a> Doc<'a> {
-    fn new(passages: &'a [String]) -> Self {
+    fn new(headline: Option<&'a str>, passages: &'a [String]) -> Self {
         let mut tokens = Vec::new();
         let mut token_passage = Vec::new();
         let mut sentences = Vec::new();
-        for (p, text) in passages.iter().enumerate() {
+        let texts: Vec<&'a str> = headline
+            .into_iter()
+            .chain(passages.iter().map(String::as_str))
+            .collect();
+        for (p, &text) in texts.iter().enumerate() {
             let mut in_quote = false;
             for span in sentence_spans(text) {
                 let start = tokens.len();
@@ -224,17 +295,27 @@ impl<'a> Doc<'a> {
                 });
             }
         }
+        let lineup = (0..texts.len())
+            .map(|p| is_lineup(&tokens, &token_passage, p, texts[p]))
+            .collect();
         Doc {
-            passages,
+            lineup,
+            offset: usize::from(headline.is_some()),
+            passages: texts,
             tokens,
             token_passage,
             sentences,
         }
     }
 
-    fn passage_text(&self, token: usize) -> &'a str {
+    pub(crate) fn passage_text(&self, token: usize) -> &'a str {
         let p = self.token_passage.get(token).map_or(0, |&p| p as usize);
-        self.passages.get(p).map_or("", String::as_str)
+        self.passages.get(p).copied().unwrap_or("")
+    }
+
+    /// The caller's passage index of sentence `s`; `None` for the headline.
+    pub fn passage_of(&self, s: usize) -> Option<usize> {
+        self.sentences[s].passage.checked_sub(self.offset)
     }
 
     /// The whole text of token `i`.
@@ -471,7 +552,7 @@ mod tests {
         );
         assert_eq!(
             sorted(&e.org_speakers),
-            ["Conservatives", "Liberal Democrats", "Tories"]
+            ["Conservatives", "Liberal Democrats"]
         );
         assert!(e.persons.iter().any(|p| p == "Gordon Brown"));
         assert!(
@@ -512,6 +593,110 @@ mod tests {
             let (_, e) = run(text, NaiveDate::from_ymd_opt(2020, 2, 29));
             let _ = e;
         }
+    }
+
+    #[test]
+    fn decades_ago_seasons_and_attributive_months() {
+        let text = "He joined in 1970s Russia and by the 1980s had risen. Four years ago \
+            he sued, and 9 months ago he won. It was popular in the mid-80s and since \
+            mid-2003. Prices fell from their July peaks and October's figure. Sales \
+            rose over the weekend and in the summer, but the weekend box office fell. \
+            Last week's chart-topper returns next March and this summer. It opened in \
+            April this year, unlike 2001, after a fall of 2011 launch. Digital cameras \
+            sold well at Christmas 2004. In the last year rivals grew over the coming \
+            year. On Tuesday Labour said so. He won Sunday's race.";
+        let (_, e) = run(text, NaiveDate::from_ymd_opt(2005, 6, 6));
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            dates,
+            [
+                "1970s",
+                "1980s",
+                "Four years ago",
+                "9 months ago",
+                "80s",
+                "2003",
+                "July",
+                "October",
+                "weekend",
+                "summer",
+                "Last week",
+                "next March",
+                "this summer",
+                "April this year",
+                "2001",
+                "fall of 2011",
+                "Christmas 2004",
+                "coming year",
+                "Tuesday",
+                "Sunday"
+            ]
+        );
+        let span = |text: &str| e.dates.iter().find(|d| d.text == text)?.resolved;
+        assert_eq!(
+            span("9 months ago").map(|r| r.start.to_string()),
+            Some("2004-09-01".into())
+        );
+        assert_eq!(
+            span("next March").map(|r| r.start.to_string()),
+            Some("2006-03-01".into())
+        );
+    }
+
+    #[test]
+    fn lineups_descriptors_and_lists() {
+        let text = "Striker Didier Drogba scored. Portsmouth chairman Milan Mandaric \
+            was upset. The stars were Dionne Warwick, Diana Ross and Tina Turner. \
+            Research by Jim and Margaret Cuthbert was cited by Liberal Democrat Sarah \
+            Teather.\n\nHislop, Griffin, De Zeeuw, Taylor (Cisse 76), G Murphy.\n\n\
+            Subs Not Used: Berger, Ashdown.\n\nArjan de Zeeuw and Glen Johnson played.";
+        let (_, e) = run(text, None);
+        for person in [
+            "Didier Drogba",
+            "Milan Mandaric",
+            "Dionne Warwick",
+            "Tina Turner",
+            "Jim Cuthbert",
+            "Margaret Cuthbert",
+            "Sarah Teather",
+            "Hislop",
+            "Cisse",
+            "G Murphy",
+            "Berger",
+            "Arjan de Zeeuw",
+        ] {
+            assert!(
+                e.persons.iter().any(|p| p == person),
+                "{person}: {:?}",
+                e.persons
+            );
+        }
+        assert!(
+            !e.persons
+                .iter()
+                .any(|p| p == "De Zeeuw" || p.contains("Subs"))
+        );
+        assert!(e.organizations.iter().any(|o| o == "Liberal Democrats"));
+    }
+
+    #[test]
+    fn aliases_and_acronyms_follow_the_article() {
+        let (_, e) = run(
+            "Sales in the US and the U.S. market rose. The UK fell.",
+            None,
+        );
+        assert_eq!(sorted(&e.places), ["UK", "US"]);
+        let (_, e) = run(
+            "The United States grew and the US economy with it. The International \
+            Monetary Fund agreed. The IMF said growth would slow. Tories voted.",
+            None,
+        );
+        assert_eq!(e.places, ["United States"]);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Conservatives", "International Monetary Fund"]
+        );
+        assert_eq!(e.org_speakers, ["International Monetary Fund"]);
     }
 
     #[test]

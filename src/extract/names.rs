@@ -29,7 +29,7 @@ pub(crate) struct Run {
 }
 
 /// Lower-case words that may sit inside a name: particles ("de", "van").
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "del", "la", "le",
     "ter", "dos", "das",
 ];
@@ -360,20 +360,25 @@ pub(crate) struct Person {
 /// stay apart and "Clinton" follows whichever was last named.
 pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
     // "Yuri Ushakov" is a person when "Ushakov" (or "Mr Ushakov") also occurs.
-    let singles: Vec<String> = mentions
+    // Also "Arjan de Zeeuw" when a line-up lists "De Zeeuw".
+    let shorter: Vec<String> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Unknown))
-        .filter(|m| !m.name.contains(' '))
-        .map(|m| m.name.clone())
+        .filter(|m| {
+            m.kind == EntityKind::Person || (m.kind == EntityKind::Unknown && !m.name.contains(' '))
+        })
+        .map(|m| m.name.to_lowercase())
         .collect();
     for m in mentions.iter_mut() {
-        if m.kind == EntityKind::MaybePerson
-            && m.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| singles.iter().any(|s| s == last))
-        {
-            m.kind = EntityKind::Person;
+        if m.kind == EntityKind::MaybePerson {
+            let lower = m.name.to_lowercase();
+            let confirmed = shorter.iter().any(|s| {
+                lower.len() > s.len()
+                    && lower.ends_with(s.as_str())
+                    && lower.as_bytes()[lower.len() - s.len() - 1] == b' '
+            });
+            if confirmed {
+                m.kind = EntityKind::Person;
+            }
         }
     }
     let full: Vec<usize> = (0..mentions.len())
@@ -439,9 +444,23 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
         let other = mentions[j].name.as_str();
         other.len() > name.len()
             && other.split(' ').next_back() == Some(surname)
-            && words().all(|w| other.split(' ').any(|o| o.eq_ignore_ascii_case(w)))
+            && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o)))
     };
     let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
     let after = || full.iter().copied().find(|&j| j > i && contains(j));
     before.or_else(after).unwrap_or(i)
+}
+
+/// True when name word `w` is `o` (any case) or its initial ("J" or "J." for
+/// "Jason").
+fn same_or_initial(w: &str, o: &str) -> bool {
+    if w.eq_ignore_ascii_case(o) {
+        return true;
+    }
+    let letter = w.strip_suffix('.').unwrap_or(w);
+    let mut chars = letter.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase() && o.len() > 1 && o.starts_with(c),
+        _ => false,
+    }
 }

@@ -505,7 +505,7 @@ impl Finder<'_, '_> {
         }
         let mut events = std::mem::take(&mut self.events);
         let mut added = Vec::new();
-        for p in 1..n {
+        for p in doc.offset + 1..n {
             let (fs, ls) = (first_sentence[p], last_sentence[p]);
             let prev_last = last_sentence[p - 1];
             if fs == usize::MAX || prev_last == usize::MAX {

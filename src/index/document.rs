@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use tantivy::{DateTime, TantivyDocument};
 
 use super::duplicates::simhash;
-use super::schema::{Fields, article_key, name_keys};
+use super::schema::{Fields, PASSAGE, QUOTE, article_key, name_keys};
 use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity};
 
@@ -69,6 +69,7 @@ pub fn passage_documents(
     let mut documents = Vec::with_capacity(passages.len());
     for (number, text) in passages.iter().enumerate() {
         let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, PASSAGE);
         doc.add_text(fields.article_id, &article.id);
         doc.add_u64(fields.article_key, key);
         doc.add_u64(fields.simhash, fingerprint);
@@ -129,6 +130,54 @@ pub fn passage_documents(
         documents.push(doc);
     }
     documents
+}
+
+/// Builds one document per quote of an article: its content in `text`, its
+/// speaker in `speaker`, and the article fields needed to filter and show it.
+pub fn quote_documents(
+    fields: &Fields,
+    article: &Article,
+    extraction: &Extraction,
+) -> Vec<TantivyDocument> {
+    let path = article.path.to_string_lossy();
+    let key = article_key(&article.id);
+    let published = article.published.map(to_tantivy_date);
+    extraction
+        .quotes
+        .iter()
+        .map(|quote| {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.kind, QUOTE);
+            doc.add_text(fields.article_id, &article.id);
+            doc.add_u64(fields.article_key, key);
+            doc.add_text(fields.path, &path);
+            doc.add_text(fields.title, &article.title);
+            doc.add_text(fields.text, &quote.text);
+            doc.add_u64(fields.passage, quote.passage as u64);
+            if let Some(category) = &article.category {
+                doc.add_text(fields.category, category);
+            }
+            if let Some(source) = &article.source {
+                doc.add_text(fields.source, source);
+            }
+            if let Some(published) = published {
+                doc.add_date(fields.published, published);
+            }
+            let speaker_field = if quote.organization {
+                fields.org_speaker
+            } else {
+                fields.speaker
+            };
+            doc.add_text(speaker_field, &quote.speaker);
+            for key in name_keys(&quote.speaker, !quote.organization) {
+                doc.add_text(fields.speaker_key, &key);
+                doc.add_text(fields.article_speaker_key, &key);
+            }
+            doc.add_text(fields.cue, &quote.cue);
+            doc.add_u64(fields.direct, u64::from(quote.direct));
+            doc
+        })
+        .collect()
 }
 
 /// The days a mentioned span is indexed under, so that a `--mentions` range

@@ -32,37 +32,56 @@ const ARTICLE_KEY_FIELD: &str = "article_key";
 
 /// SimHash of the lower-cased word 3-grams of `paragraphs` (0 for no words).
 pub fn simhash(paragraphs: &[String]) -> u64 {
-    let words: Vec<String> = paragraphs
+    // Hash each word once, case-folded on the fly (no allocation per word).
+    let word_hashes: Vec<u64> = paragraphs
         .iter()
         .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect();
-    if words.is_empty() {
+    if word_hashes.is_empty() {
         return 0;
     }
-    let mut weights = [0i32; 64];
-    let shingles = words.windows(3.min(words.len()));
-    for shingle in shingles {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for word in shingle {
-            for byte in word.bytes().chain(std::iter::once(b' ')) {
-                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-            }
+    let mut ones = [0u32; 64];
+    let mut shingles = 0u32;
+    for window in word_hashes.windows(3.min(word_hashes.len())) {
+        let hash = window
+            .iter()
+            .fold(0u64, |hash, word| mix(hash.rotate_left(21) ^ word));
+        // Branch-free counting, so the 64 lanes vectorise.
+        for (bit, count) in ones.iter_mut().enumerate() {
+            *count += (hash >> bit & 1) as u32;
         }
-        // FNV's low bits mix poorly; a final avalanche spreads them.
-        hash ^= hash >> 33;
-        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        hash ^= hash >> 33;
-        for (bit, weight) in weights.iter_mut().enumerate() {
-            *weight += if hash >> bit & 1 == 1 { 1 } else { -1 };
+        shingles += 1;
+    }
+    ones.iter()
+        .enumerate()
+        .filter(|(_, count)| 2 * **count > shingles)
+        .fold(0, |fingerprint, (bit, _)| fingerprint | 1 << bit)
+}
+
+/// FNV-1a over a word's lower-cased characters.
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    if word.is_ascii() {
+        word.bytes().for_each(|byte| eat(byte.to_ascii_lowercase()));
+    } else {
+        let mut buffer = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buffer).bytes().for_each(&mut eat);
         }
     }
-    weights
-        .iter()
-        .enumerate()
-        .filter(|(_, weight)| **weight > 0)
-        .fold(0, |fingerprint, (bit, _)| fingerprint | 1 << bit)
+    hash
+}
+
+/// A 64-bit finaliser (from MurmurHash3): FNV's low bits mix poorly.
+fn mix(mut hash: u64) -> u64 {
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ hash >> 33
 }
 
 /// Groups of near-duplicate articles, by article key.

@@ -2,7 +2,8 @@
 //!
 //! Ranking is per passage, so every passage document repeats the article-level
 //! fields (title, path, published date, article speakers) it needs to be filtered
-//! and shown on its own. This module names the fields, registers the analyzers
+//! and shown on its own. Quotes (one attribution each) are documents of their
+//! own kind in the same index, so one commit keeps both in step. This module names the fields, registers the analyzers
 //! they use, and defines how names become exact-match keys; it does not read
 //! files or run queries.
 
@@ -21,13 +22,20 @@ pub const NAME_WORDS: &str = "newsdex_name";
 /// Analyzer for exact, case-insensitive keys (`--speaker "Steve Witkoff"`, `category:sport`).
 pub const KEYWORD: &str = "newsdex_keyword";
 
+/// [`Fields::kind`] of a passage document.
+pub const PASSAGE: &str = "passage";
+/// [`Fields::kind`] of a quote document: one attribution, its content in `text`.
+pub const QUOTE: &str = "quote";
+
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {
+    /// What a document is: [`PASSAGE`] or [`QUOTE`].
+    pub kind: Field,
     /// Stable article identifier (path, plus `#line` for JSON Lines).
     pub article_id: Field,
     /// The file the article came from, as found: the key for replacing or
@@ -78,6 +86,10 @@ pub struct Fields {
     pub article_entity_key: Field,
     /// Days mentioned in this passage (see `index::document`).
     pub mentions: Field,
+    /// For quotes: the reporting cue ("said", "told reporters").
+    pub cue: Field,
+    /// For quotes: 1 for words in quotation marks, 0 for reported speech.
+    pub direct: Field,
 }
 
 /// Builds the schema. Field names are what users type in queries (`title:`, `speaker:`).
@@ -108,6 +120,7 @@ pub fn build_schema() -> Schema {
             options
         }
     };
+    builder.add_text_field("kind", STRING);
     builder.add_text_field("article_id", STRING | STORED);
     builder.add_text_field("file", STRING);
     builder.add_u64_field("article_key", FAST);
@@ -132,6 +145,8 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("entity_key", keyword(false));
     builder.add_text_field("article_entity_key", keyword(false));
     builder.add_date_field("mentions", INDEXED | FAST);
+    builder.add_text_field("cue", STORED);
+    builder.add_u64_field("direct", INDEXED | STORED | FAST);
     builder.build()
 }
 
@@ -140,6 +155,7 @@ impl Fields {
     pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
         let field = |name: &str| schema.get_field(name);
         Ok(Fields {
+            kind: field("kind")?,
             article_id: field("article_id")?,
             file: field("file")?,
             article_key: field("article_key")?,
@@ -164,6 +180,8 @@ impl Fields {
             entity_key: field("entity_key")?,
             article_entity_key: field("article_entity_key")?,
             mentions: field("mentions")?,
+            cue: field("cue")?,
+            direct: field("direct")?,
         })
     }
 }

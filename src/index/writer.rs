@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow};
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
-use super::document::passage_documents;
+use super::document::{passage_documents, quote_documents};
 use super::duplicates::DuplicateGroups;
 use super::files::{FileList, FileRecord, content_hash, stat};
 use super::schema::Fields;
@@ -389,8 +389,9 @@ fn index_file(
         }
         match parsed {
             Ok(article) => {
-                let documents = article_documents(fields, &job.key, &article, run_extraction);
-                passages += documents.len() as u64;
+                let (documents, passage_count) =
+                    article_documents(fields, &job.key, &article, run_extraction);
+                passages += passage_count as u64;
                 articles += 1;
                 for document in documents {
                     if let Err(error) = writer.add_document(document) {
@@ -408,13 +409,14 @@ fn index_file(
     }
 }
 
-/// Splits, extracts and maps one article of file `file` to its passage documents.
+/// Splits, extracts and maps one article of file `file` to its passage and
+/// quote documents; also returns the number of passages.
 pub fn article_documents(
     fields: &Fields,
     file: &str,
     article: &Article,
     run_extraction: bool,
-) -> Vec<TantivyDocument> {
+) -> (Vec<TantivyDocument>, usize) {
     let passages = split_passages(&article.paragraphs);
     let extraction = if run_extraction {
         extract(article, &passages)
@@ -425,10 +427,11 @@ pub fn article_documents(
         }
     };
     let mut documents = passage_documents(fields, article, &passages, &extraction);
+    documents.extend(quote_documents(fields, article, &extraction));
     for document in &mut documents {
         document.add_text(fields.file, file);
     }
-    documents
+    (documents, passages.len())
 }
 
 /// Explains the one writer error users cause: another process holding the index.

@@ -10,6 +10,7 @@ use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity};
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
+use crate::search::who::Voice;
 
 /// Search results as one JSON object.
 pub fn search_results(results: &SearchResults) -> serde_json::Result<String> {
@@ -26,6 +27,20 @@ pub fn name_counts(query: &str, counts: &[NameCount]) -> serde_json::Result<Stri
     serde_json::to_string(&Names {
         query,
         names: counts,
+    })
+}
+
+/// `who` results as one JSON object: `{"query", "speakers": [{"name", "kind",
+/// "articles", "passages", "best": hit or null}]}`.
+pub fn voices(query: &str, voices: &[Voice]) -> serde_json::Result<String> {
+    #[derive(Serialize)]
+    struct Voices<'a> {
+        query: &'a str,
+        speakers: &'a [Voice],
+    }
+    serde_json::to_string(&Voices {
+        query,
+        speakers: voices,
     })
 }
 

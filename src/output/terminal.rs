@@ -12,7 +12,9 @@ use crate::eval::polnear::PolnearReport;
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
+use crate::search::quotes::QuoteResults;
 use crate::search::timeline::{Period, Timeline};
+use crate::search::who::Voice;
 
 /// ANSI styles, or none.
 #[derive(Clone, Copy, Debug)]
@@ -148,6 +150,51 @@ pub fn write_search_results(
     Ok(())
 }
 
+/// Writes quotes: who, what (highlighted, in quotation marks when direct),
+/// the cue, and where and when.
+pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -> io::Result<()> {
+    for hit in &results.hits {
+        let said = style.highlight(&hit.text, &hit.highlights, None);
+        let said = if hit.direct {
+            format!("“{said}”")
+        } else {
+            said
+        };
+        writeln!(
+            out,
+            "{} {} {}",
+            style.paint("1;32", &format!("{:>2}.", hit.rank)),
+            style.paint("1", &hit.speaker),
+            style.paint("33", &hit.cue)
+        )?;
+        writeln!(out, "    {said}")?;
+        let mut meta = vec![style.paint("35", &format!("{} ¶{}", hit.path, hit.passage + 1))];
+        if let Some(published) = hit.published {
+            meta.push(style.paint("36", &published.to_string()));
+        }
+        meta.push(hit.title.clone());
+        writeln!(out, "    {}", meta.join(" · "))?;
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        style.paint(
+            "2",
+            &format!(
+                "Showing {} of {}.",
+                results.hits.len(),
+                plural(results.total as u64, "quote")
+            )
+        )
+    )?;
+    if let Some(timeline) = &results.timeline {
+        writeln!(out)?;
+        write_timeline(out, timeline, style)?;
+    }
+    Ok(())
+}
+
 /// Longest bar, in character cells.
 const BAR_WIDTH: usize = 40;
 
@@ -198,6 +245,42 @@ fn bar(count: usize, most: usize) -> String {
         bar.push(EIGHTHS[eighths % 8]);
     }
     bar
+}
+
+/// Writes who speaks on a topic: each speaker with counts and their best passage.
+pub fn write_voices(out: &mut dyn Write, voices: &[Voice], style: Style) -> io::Result<()> {
+    if voices.is_empty() {
+        return writeln!(out, "No one speaks in the matching passages.");
+    }
+    for (rank, voice) in voices.iter().enumerate() {
+        let count = &voice.count;
+        writeln!(
+            out,
+            "{} {} {}",
+            style.paint("1;32", &format!("{:>2}.", rank + 1)),
+            style.paint("1", &count.name),
+            style.paint(
+                "2",
+                &format!(
+                    "({}, {} in {})",
+                    count.kind.label(),
+                    plural(count.passages as u64, "passage"),
+                    plural(count.articles as u64, "article")
+                )
+            )
+        )?;
+        if let Some(hit) = &voice.best {
+            writeln!(
+                out,
+                "    {}",
+                style.highlight(&hit.snippet, &hit.highlights, None)
+            )?;
+            let mut meta = vec![format!("{} ¶{}", hit.path, hit.passage + 1)];
+            meta.extend(hit.published.map(|day| day.to_string()));
+            writeln!(out, "    {}", style.paint("35", &meta.join(" · ")))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes name counts as a table, most frequent first.

@@ -7,12 +7,14 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
+use super::kind_query;
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
+use crate::index::schema::PASSAGE;
 
 /// One passage of an article.
 #[derive(Clone, Debug, Serialize)]
@@ -66,10 +68,13 @@ pub struct ArticleView {
 pub fn load_article(index: &NewsIndex, article_id: &str) -> Result<Option<ArticleView>> {
     let fields = &index.fields;
     let searcher = index.reader.searcher();
-    let query = TermQuery::new(
-        Term::from_field_text(fields.article_id, article_id),
-        IndexRecordOption::Basic,
-    );
+    let query = BooleanQuery::intersection(vec![
+        Box::new(TermQuery::new(
+            Term::from_field_text(fields.article_id, article_id),
+            IndexRecordOption::Basic,
+        )),
+        kind_query(fields, PASSAGE),
+    ]);
     let addresses = searcher.search(&query, &DocSetCollector)?;
     let mut documents = Vec::with_capacity(addresses.len());
     for address in addresses {

@@ -12,8 +12,10 @@ pub mod articles;
 pub mod filters;
 pub mod names;
 pub mod query;
+pub mod quotes;
 pub mod snippet;
 pub mod timeline;
+pub mod who;
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,15 +25,15 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone, TermQuery,
 };
-use tantivy::schema::{Field, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
-use crate::index::schema::Fields;
+use crate::index::schema::{Fields, PASSAGE};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
@@ -153,16 +155,29 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Parses `query` and combines it with `filters`. An empty query is an
-    /// error unless filters are given or `allow_everything` is set.
+    /// Parses `query` and combines it with `filters`, over passages. An empty
+    /// query is an error unless filters are given or `allow_everything` is set.
     pub fn new(
         index: &NewsIndex,
         query: &str,
         filters: &Filters,
         allow_everything: bool,
     ) -> Result<Matcher> {
+        let front_end = QueryFrontEnd::new(&index.index, &index.fields);
+        Matcher::of_kind(index, &front_end, PASSAGE, query, filters, allow_everything)
+    }
+
+    /// Like [`Matcher::new`], over the documents of `kind` with `front_end`.
+    pub fn of_kind(
+        index: &NewsIndex,
+        front_end: &QueryFrontEnd,
+        kind: &str,
+        query: &str,
+        filters: &Filters,
+        allow_everything: bool,
+    ) -> Result<Matcher> {
         let fields = &index.fields;
-        let parsed = QueryFrontEnd::new(&index.index, fields).parse(query)?;
+        let parsed = front_end.parse(query)?;
         if parsed.is_none() && filters.is_empty() && !allow_everything {
             return Err(QueryError(
                 "empty query: give words to search for, or a filter such as --speaker".to_string(),
@@ -173,7 +188,8 @@ impl Matcher {
             || Box::new(AllQuery) as Box<dyn Query>,
             |p| p.all.box_clone(),
         );
-        let filter_clauses = filters.clauses(fields, true);
+        let mut filter_clauses = filters.clauses(fields, true);
+        filter_clauses.push((Occur::Must, kind_query(fields, kind)));
         let full = conjunction(whole.box_clone(), &filter_clauses, None);
         let partial = parsed
             .as_ref()
@@ -186,6 +202,14 @@ impl Matcher {
             partial,
         })
     }
+}
+
+/// Documents of one kind ([`PASSAGE`] or [`QUOTE`]).
+pub fn kind_query(fields: &Fields, kind: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(fields.kind, kind),
+        IndexRecordOption::Basic,
+    ))
 }
 
 /// A tier of results: a query and whether its hits are partial matches.
@@ -277,6 +301,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
 
     let undated_excluded = if request.filters.has_published_range() {
         let mut clauses = request.filters.clauses(fields, false);
+        clauses.push((Occur::Must, kind_query(fields, PASSAGE)));
         clauses.push((Occur::MustNot, filters::has_published()));
         let undated = searcher.search(
             &conjunction(whole.box_clone(), &clauses, None),
@@ -347,7 +372,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
 /// The analysed words to highlight: the query's terms on text and title, and
 /// the words of the filtered speakers and entities, so a `--speaker` search
 /// shows where the name stands.
-fn highlight_terms(
+pub(crate) fn highlight_terms(
     fields: &Fields,
     query: &dyn Query,
     filters: &Filters,
@@ -475,18 +500,37 @@ impl HitCollector<'_> {
 
     /// Records, for each candidate, the query items it does not match.
     fn mark_missing(&self, parsed: &ParsedQuery, candidates: &mut [Picked]) -> Result<()> {
+        // Visit candidates segment by segment in doc order, so one scorer per
+        // item and segment seeks forward through all of them.
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                candidates[i].address.segment_ord,
+                candidates[i].address.doc_id,
+            )
+        });
         let scoring = EnableScoring::disabled_from_searcher(self.searcher);
         for item in &parsed.items {
             let weight = item.query.weight(scoring)?;
-            for candidate in candidates.iter_mut() {
-                let segment = self.searcher.segment_reader(candidate.address.segment_ord);
-                let mut scorer = weight.scorer(segment, 1.0)?;
-                let doc = candidate.address.doc_id;
-                // A fresh scorer already sits on its first match, which may be past `doc`.
+            let mut scorer: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
+            for &i in &order {
+                let address = candidates[i].address;
+                if scorer
+                    .as_ref()
+                    .is_none_or(|(segment, _)| *segment != address.segment_ord)
+                {
+                    let segment = self.searcher.segment_reader(address.segment_ord);
+                    scorer = Some((address.segment_ord, weight.scorer(segment, 1.0)?));
+                }
+                let Some((_, scorer)) = scorer.as_mut() else {
+                    continue;
+                };
+                // The scorer sits on its current match, which may be past `doc`.
+                let doc = address.doc_id;
                 let current = scorer.doc();
                 let matches = current == doc || (current < doc && scorer.seek(doc) == doc);
                 if !matches {
-                    candidate.missing.push(item.label.clone());
+                    candidates[i].missing.push(item.label.clone());
                 }
             }
         }
@@ -523,7 +567,7 @@ fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
-fn first_text(document: &TantivyDocument, field: Field) -> String {
+pub(crate) fn first_text(document: &TantivyDocument, field: Field) -> String {
     document
         .get_first(field)
         .and_then(|v| v.as_str())

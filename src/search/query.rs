@@ -97,6 +97,14 @@ impl QueryFrontEnd {
         QueryFrontEnd { parser }
     }
 
+    /// A parser whose bare words search only `text`: for quotes, whose words
+    /// are what was said, not the headline of the article they come from.
+    pub fn text_only(index: &Index, fields: &Fields) -> QueryFrontEnd {
+        let mut parser = QueryParser::for_index(index, vec![fields.text]);
+        parser.set_conjunction_by_default();
+        QueryFrontEnd { parser }
+    }
+
     /// Parses `text`; an empty (all-whitespace) query is `Ok(None)`.
     pub fn parse(&self, text: &str) -> Result<Option<ParsedQuery>, QueryError> {
         if text.chars().count() > MAX_QUERY_CHARS {

@@ -20,6 +20,12 @@ pub struct Highlighted {
 }
 
 /// Marks every token of `text` that `analyzer` turns into one of `terms`.
+///
+/// Stemming every word of every shown passage is most of a search's cost, so
+/// words are split the way the analyzer splits them (runs of alphanumerics)
+/// and only those that could stem to a term are analysed: an English stem
+/// keeps all but at most its last two characters as a prefix of the word
+/// ("happi" from "happiness", "die" from "dying").
 pub fn highlight(
     text: &str,
     analyzer: &mut TextAnalyzer,
@@ -29,17 +35,60 @@ pub fn highlight(
     if terms.is_empty() {
         return ranges;
     }
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let token = stream.token();
-        if terms.contains(&token.text) {
+    let prefixes: Vec<&str> = terms
+        .iter()
+        .map(|term| {
+            let keep = term.chars().count().saturating_sub(2).max(1);
+            let end = term.char_indices().nth(keep).map_or(term.len(), |(i, _)| i);
+            &term[..end]
+        })
+        .collect();
+    for (start, word) in words(text) {
+        if !prefixes
+            .iter()
+            .any(|prefix| starts_with_ignoring_case(word, prefix))
+        {
+            continue;
+        }
+        let mut stream = analyzer.token_stream(word);
+        let matched = stream.advance() && terms.contains(&stream.token().text);
+        if matched {
+            let end = start + word.len();
             match ranges.last_mut() {
-                Some(last) if token.offset_from <= last.1 => last.1 = last.1.max(token.offset_to),
-                _ => ranges.push((token.offset_from, token.offset_to)),
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => ranges.push((start, end)),
             }
         }
     }
     ranges
+}
+
+/// Runs of alphanumeric characters with their byte offsets, as Tantivy's
+/// `SimpleTokenizer` cuts them.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// `word` starts with the lower-case `prefix`, ignoring the case of `word`.
+fn starts_with_ignoring_case(word: &str, prefix: &str) -> bool {
+    if word.is_ascii() && prefix.is_ascii() {
+        return word.len() >= prefix.len()
+            && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes());
+    }
+    let mut lower = word.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// Builds the snippet of a passage: the whole passage when it fits in
@@ -199,6 +248,14 @@ mod tests {
             marked(&h),
             "**Talks** on the **Peace** **plans** continued; **peaceful** **talking**."
         );
+    }
+
+    #[test]
+    fn irregular_stems_and_unicode_words_still_highlight() {
+        let text = "Dying Élan: the ÉLANS of Zürich";
+        let ranges = highlight(text, &mut analyzer(), &terms(&["die", "élan", "zürich"]));
+        let shown: Vec<&str> = ranges.iter().map(|(f, t)| &text[*f..*t]).collect();
+        assert_eq!(shown, ["Dying", "Élan", "ÉLANS", "Zürich"]);
     }
 
     #[test]

@@ -1,0 +1,50 @@
+//! Who speaks about a topic: the speakers most present in the passages that
+//! match a query, each with the passage that best shows them speaking on it.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::names::{NameCount, NameKind, count_names};
+use super::{Filters, Hit, SearchRequest, search};
+use crate::index::NewsIndex;
+
+/// One speaker and their best passage on the topic.
+#[derive(Clone, Debug, Serialize)]
+pub struct Voice {
+    /// The speaker and how often they speak in matching passages.
+    #[serde(flatten)]
+    pub count: NameCount,
+    /// The best-ranked matching passage where they speak.
+    pub best: Option<Hit>,
+}
+
+/// The `limit` speakers (people and organisations) who speak most in the
+/// passages matching `query` and `filters`, with their best passage each.
+pub fn who(index: &NewsIndex, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Voice>> {
+    let counts = count_names(
+        index,
+        query,
+        filters,
+        &[NameKind::Speaker, NameKind::OrgSpeaker],
+        limit,
+    )?;
+    let mut voices = Vec::with_capacity(counts.len());
+    for count in counts {
+        // With a speaker filter, passages where the name speaks rank first.
+        let mut request = SearchRequest::new(query);
+        request.filters = Filters {
+            speakers: vec![count.name.clone()],
+            ..filters.clone()
+        };
+        request.limit = 1;
+        let best = search(index, &request)?
+            .hits
+            .into_iter()
+            .next()
+            .filter(|hit| {
+                hit.speakers.contains(&count.name) || hit.org_speakers.contains(&count.name)
+            });
+        voices.push(Voice { count, best });
+    }
+    Ok(voices)
+}
