@@ -33,6 +33,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Measure extraction against gold annotations (precision, recall, F1).
     Eval(EvalArgs),
+    /// Serve a search page and a JSON API on this machine (http://127.0.0.1:7700).
+    Serve(ServeArgs),
 }
 
 const QUERY_HELP: &str = "\
@@ -230,6 +232,16 @@ pub struct EvalArgs {
     /// Print one JSON object instead of tables
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port. Other machines can reach
+    /// anything but a loopback address.
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "HOST:PORT")]
+    pub addr: String,
+    #[command(flatten)]
+    pub index: IndexDirArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -9,6 +9,7 @@
 //! 4. [`index`] turns articles and their extraction into Tantivy documents and writes them.
 //! 5. [`search`] parses queries and filters, ranks passages and builds highlighted snippets.
 //! 6. [`output`] renders search results and extractions for the terminal or as JSON.
+//! 7. [`serve`] answers searches over HTTP: a search page and a JSON API.
 //!
 //! [`eval`] measures extraction against hand-made answers. [`text`] holds the small text utilities (sentence splitting, normalisation) that
 //! several stages share.
@@ -56,4 +57,5 @@ pub mod index;
 pub mod output;
 pub mod passages;
 pub mod search;
+pub mod serve;
 pub mod text;

@@ -11,7 +11,7 @@ use clap::Parser;
 
 use cli::{
     Cli, ColorChoice, Command, EntityType, EvalArgs, ExtractArgs, FilterArgs, IndexArgs,
-    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs,
+    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs, ServeArgs,
 };
 use newsdex::corpus::{Found, find_article_files, parse_file};
 use newsdex::eval;
@@ -78,6 +78,7 @@ fn main() -> ExitCode {
         }
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Serve(args) => run_serve(args),
     };
     match outcome {
         Ok(status) => ExitCode::from(status as u8),
@@ -214,6 +215,12 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<Status> {
     }
     out.flush()?;
     Ok((!counts.is_empty()).into())
+}
+
+fn run_serve(args: ServeArgs) -> Result<Status> {
+    let index = open_index(args.index)?;
+    newsdex::serve::serve(index, &args.addr)?;
+    Ok(Status::Found)
 }
 
 fn run_eval(args: EvalArgs) -> Result<Status> {

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use assert_cmd::Command;
 
+pub mod server;
+
 /// The `newsdex` binary under test, run from the repository root.
 pub fn newsdex() -> Command {
     let mut command = Command::cargo_bin("newsdex").expect("the newsdex binary is built");
