@@ -122,29 +122,26 @@ impl FilterText {
             speakers: self.speakers,
             entities: self.entities,
             sources: self.sources,
-            since: self
-                .since
-                .as_deref()
-                .map(parse_date_span)
-                .transpose()?
-                .map(|span| span.0),
-            until: self
-                .until
-                .as_deref()
-                .map(parse_date_span)
-                .transpose()?
-                .map(|span| span.1),
-            mentions: self.mentions.as_deref().map(parse_date_range).transpose()?,
+            since: named("since", self.since.as_deref().map(parse_date_span))?.map(|span| span.0),
+            until: named("until", self.until.as_deref().map(parse_date_span))?.map(|span| span.1),
+            mentions: named("mentions", self.mentions.as_deref().map(parse_date_range))?,
         };
         if let (Some(since), Some(until)) = (filters.since, filters.until)
             && since > until
         {
             return Err(QueryError(format!(
-                "--since {since} is after --until {until}: nothing can match"
+                "the since date {since} is after the until date {until}: nothing can match"
             )));
         }
         Ok(filters)
     }
+}
+
+/// Puts the filter's name in front of its error, so the message says where.
+fn named<T>(name: &str, parsed: Option<Result<T, QueryError>>) -> Result<Option<T>, QueryError> {
+    parsed
+        .transpose()
+        .map_err(|QueryError(message)| QueryError(format!("{name}: {message}")))
 }
 
 /// Documents whose `field` holds any of `names` as an exact (case-insensitive) key.

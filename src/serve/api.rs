@@ -20,7 +20,7 @@ use super::live::LiveIndex;
 use crate::index::duplicates::DuplicateGroups;
 use crate::index::{MANIFEST_FILE, Manifest, NewsIndex};
 use crate::search::article::{ArticleView, load_article};
-use crate::search::filters::{parse_date_range, parse_date_span};
+use crate::search::filters::FilterText;
 use crate::search::names::{NameCount, NameKind, count_names};
 use crate::search::query::QueryError;
 use crate::search::timeline::{Timeline, timeline};
@@ -173,32 +173,17 @@ impl Params {
 
     /// The speaker, entity, source and date filters.
     fn filters(&self) -> Result<Filters, ApiError> {
-        let date =
-            |name: &str| -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, ApiError> {
-                self.one(name)?
-                    .map(|text| parse_date_span(&text))
-                    .transpose()
-                    .map_err(|error| ApiError::bad_request(format!("`{name}`: {error}")))
-            };
-        let filters = Filters {
+        let text = FilterText {
             speakers: self.all("speaker"),
             entities: self.all("entity"),
             sources: self.all("source"),
-            since: date("since")?.map(|span| span.0),
-            until: date("until")?.map(|span| span.1),
-            mentions: self
-                .one("mentions")?
-                .map(|text| parse_date_range(&text))
-                .transpose()
-                .map_err(|error| ApiError::bad_request(format!("`mentions`: {error}")))?,
+            since: self.one("since")?,
+            until: self.one("until")?,
+            mentions: self.one("mentions")?,
         };
-        if let (Some(since), Some(until)) = (filters.since, filters.until)
-            && since > until
-        {
-            return Err(ApiError::bad_request(format!(
-                "since {since} is after until {until}: nothing can match"
-            )));
-        }
+        let filters = text
+            .parse()
+            .map_err(|error| ApiError::bad_request(error.to_string()))?;
         let names = filters
             .speakers
             .iter()
