@@ -188,6 +188,9 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         }
     }
     let first = words[0];
+    if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson) && org_noun_before(doc, run) {
+        kind = EntityKind::Org;
+    }
     if kind == EntityKind::Unknown && place_cue(doc, run) {
         kind = EntityKind::Place;
     }
@@ -372,6 +375,50 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
     before || after
 }
 
+/// "anti-virus firm Sophos", "The firm, Paion, said": a lower-case noun for
+/// an organisation right before the name (a comma between allowed).
+fn org_noun_before(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    let mut k = run.start;
+    if k > s.start && doc.is_punct(k - 1, ',') {
+        k -= 1;
+    }
+    k > s.start
+        && doc.tokens[k - 1].kind == super::tokens::Kind::Word
+        && matches!(
+            doc.text(k - 1),
+            "firm"
+                | "company"
+                | "group"
+                | "maker"
+                | "retailer"
+                | "carrier"
+                | "airline"
+                | "bank"
+                | "lender"
+                | "insurer"
+                | "publisher"
+                | "broadcaster"
+                | "developer"
+                | "giant"
+                | "chain"
+                | "operator"
+                | "conglomerate"
+                | "manufacturer"
+                | "supermarket"
+                | "startup"
+                | "start-up"
+                | "label"
+                | "studio"
+                | "charity"
+                | "watchdog"
+                | "regulator"
+                | "newspaper"
+                | "website"
+                | "site"
+        )
+}
+
 /// A lower-case role noun right before the name: "spokesman Menzies
 /// Campbell", "centre Mathew Tait".
 fn role_before(doc: &Doc, run: &Run) -> bool {
@@ -386,11 +433,11 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
     WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
 }
 
-/// Two to four upper-case letters, dots allowed ("BBC", "U.N."); longer
-/// all-capital words are more often shouted ordinary words ("TODAY").
+/// Two to six upper-case letters, dots allowed ("BBC", "U.N.", "ICSTIS");
+/// longer all-capital words are more often shouted ordinary words.
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=4).contains(&letters)
+    (2..=6).contains(&letters)
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
@@ -496,6 +543,19 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
 /// writes both: "IMF" → "International Monetary Fund", "DCA" → "Department
 /// for Constitutional Affairs", "PG&E" → "Pacific Gas and Electric".
 pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
+    // A name once known as an organisation ("firm Paion") stays one
+    // ("Paion said").
+    for i in 0..mentions.len() {
+        if matches!(
+            mentions[i].kind,
+            EntityKind::Unknown | EntityKind::MaybePerson
+        ) && mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Org && m.name == mentions[i].name)
+        {
+            mentions[i].kind = EntityKind::Org;
+        }
+    }
     let full_names: Vec<(String, String)> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Org && m.name.contains(' '))

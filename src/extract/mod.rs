@@ -680,6 +680,21 @@ mod tests {
     }
 
     #[test]
+    fn organisation_speakers_and_described_people() {
+        let text = "Anti-virus firm Sophos said spam rose. \"It was fun,\" said HMV \
+            manager Clive Smith. Sophos added that it would grow. Imelda Staunton \
+            was nominated. Staunton, 49, who told reporters she was amazed, smiled. \
+            Qwest chairman Richard Notebaert sent a letter to the board on Thursday \
+            saying that it planned a bid.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Clive Smith", "Imelda Staunton", "Richard Notebaert"]
+        );
+        assert_eq!(e.org_speakers, ["Sophos"]);
+    }
+
+    #[test]
     fn numbers_are_not_years() {
         let text = "The fund paid 2,000 people and 1,400 firms 2007 times over in 2004.";
         let (_, e) = run(text, NaiveDate::from_ymd_opt(2005, 3, 1));
