@@ -109,6 +109,9 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
             number_date(doc, start, end, i, published).map(hit)
         }
         Kind::Word => {
+            if !could_start_date(word) {
+                return ago(doc, at, published);
+            }
             if let Some(rest) = word.strip_prefix("mid-") {
                 // "mid-2003" → "2003", "the mid-80s" → "80s".
                 let known = year_number(rest).is_some() || is_decade(rest);
@@ -145,6 +148,33 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
         }
         _ => None,
     }
+}
+
+/// A cheap first filter run on every word: only capitalised words (months,
+/// days, "Christmas", a sentence-initial "Last") and a few lower-case ones
+/// can start a date; "four years ago" is checked separately.
+fn could_start_date(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        || word.starts_with("mid-")
+        || matches!(
+            word,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "last"
+                | "next"
+                | "this"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "weekend"
+                | "week"
+                | "coming"
+                | "current"
+        )
 }
 
 /// "1990s", "80s".
@@ -334,11 +364,19 @@ fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
     None
 }
 
+// Both run for every word of the article: a capital first letter is checked
+// before any string comparison.
 fn month_number(word: &str) -> Option<u32> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     MONTHS.iter().find(|&&(m, _)| m == word).map(|&(_, n)| n)
 }
 
 fn weekday_index(word: &str) -> Option<u32> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !word.ends_with("day") {
+        return None;
+    }
     WEEKDAYS.iter().position(|&d| d == word).map(|d| d as u32)
 }
 

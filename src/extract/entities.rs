@@ -61,8 +61,17 @@ pub(crate) struct Mention {
 /// or place before its title: "U.S. Army" in "U.S. Army Secretary Dan Driscoll").
 pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     let mut words: &[usize] = &run.words;
+    // Most runs are one sentence-initial function word ("The", "But"): drop
+    // them before building any string.
+    if let [only] = words
+        && doc.tokens[*only].initial
+        && with_lower(doc.core(*only), lexicon::is_sentence_starter)
+    {
+        return;
+    }
     // Whole-run matches first, so "The Hague" keeps its article.
-    if let Some((kind, name)) = known(&names::name_text(doc, words)) {
+    let mut whole = names::name_text(doc, words);
+    if let Some((kind, name)) = known(&whole) {
         out.push(mention(doc, run, run.start, run.end, name, kind));
         return;
     }
@@ -76,7 +85,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         if run.end < s.end && doc.is_punct(run.end, ':') {
             return;
         }
-        let (kind, name) = classify(doc, words, names::name_text(doc, words));
+        let (kind, name) = classify(doc, words, whole);
         let kind = match kind {
             EntityKind::Unknown | EntityKind::MaybePerson
                 if !words.iter().any(|&w| is_calendar_word(doc.core(w))) =>
@@ -176,7 +185,12 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         return;
     }
     // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
-    let (mut kind, mut name) = classify(doc, words, names::name_text(doc, words));
+    let text = if words.len() == run.words.len() {
+        std::mem::take(&mut whole)
+    } else {
+        names::name_text(doc, words)
+    };
+    let (mut kind, mut name) = classify(doc, words, text);
     if kind != EntityKind::Org {
         let stripped = strip_demonyms(doc, words);
         if stripped.len() < words.len() {

@@ -361,10 +361,13 @@ pub(crate) struct Person {
 pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
     // "Yuri Ushakov" is a person when "Ushakov" (or "Mr Ushakov") also occurs.
     // Also "Arjan de Zeeuw" when a line-up lists "De Zeeuw".
+    let any_maybe = mentions.iter().any(|m| m.kind == EntityKind::MaybePerson);
     let shorter: Vec<String> = mentions
         .iter()
         .filter(|m| {
-            m.kind == EntityKind::Person || (m.kind == EntityKind::Unknown && !m.name.contains(' '))
+            any_maybe
+                && (m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && !m.name.contains(' ')))
         })
         .map(|m| m.name.to_lowercase())
         .collect();
