@@ -27,6 +27,21 @@ pub(crate) fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<DateMen
     for s in &doc.sentences {
         let mut i = s.start;
         while i < s.end {
+            // Most tokens are lower-case words that start no date: skip them
+            // before building any state ("four years ago" starts with one,
+            // so a following "ago" keeps it).
+            let t = &doc.tokens[i];
+            if t.kind == Kind::Word
+                && !could_start_date(doc.core(i))
+                && !(i + 2 < s.end && doc.tokens[i + 2].end - doc.tokens[i + 2].start == 3)
+            {
+                i += 1;
+                continue;
+            }
+            if !matches!(t.kind, Kind::Word | Kind::Number) {
+                i += 1;
+                continue;
+            }
             let at = At {
                 start: s.start,
                 end: s.end,
@@ -213,7 +228,13 @@ fn count_word(word: &str) -> Option<u32> {
 /// count of calendar units before the publication date.
 fn ago(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
     let At { end, i, .. } = at;
-    if i + 2 >= end || !doc.is_word(i + 2, "ago") {
+    // Runs for every token: the cheapest test (a three-letter word two
+    // tokens on) goes first.
+    if i + 2 >= end {
+        return None;
+    }
+    let t = &doc.tokens[i + 2];
+    if t.kind != Kind::Word || t.end - t.start != 3 || !doc.is_word(i + 2, "ago") {
         return None;
     }
     let n = match doc.tokens[i].kind {

@@ -85,7 +85,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         if run.end < s.end && doc.is_punct(run.end, ':') {
             return;
         }
-        let (kind, name) = classify(doc, words, whole);
+        let (kind, name) = classify_unknown(doc, words, whole);
         let kind = match kind {
             EntityKind::Unknown | EntityKind::MaybePerson
                 if !words.iter().any(|&w| is_calendar_word(doc.core(w))) =>
@@ -185,12 +185,12 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         return;
     }
     // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
-    let text = if words.len() == run.words.len() {
-        std::mem::take(&mut whole)
+    // The whole run was already looked up in the lists above.
+    let (mut kind, mut name) = if words.len() == run.words.len() {
+        classify_unknown(doc, words, std::mem::take(&mut whole))
     } else {
-        names::name_text(doc, words)
+        classify(doc, words, names::name_text(doc, words))
     };
-    let (mut kind, mut name) = classify(doc, words, text);
     if kind != EntityKind::Org {
         let stripped = strip_demonyms(doc, words);
         if stripped.len() < words.len() {
@@ -239,8 +239,8 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     };
     if matches!(kind, EntityKind::MaybePerson | EntityKind::Unknown)
         && (2..=3).contains(&words.len())
-        && words.iter().all(personal)
         && (role || role_before(doc, run))
+        && words.iter().all(personal)
     {
         kind = EntityKind::Person;
     }
@@ -299,6 +299,11 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
     if let Some(found) = known(&text) {
         return found;
     }
+    classify_unknown(doc, words, text)
+}
+
+/// Classifies a name the lists of known names do not hold.
+fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
     let cores = || words.iter().map(|&w| doc.core(w));
     let n = words.len();
     let first = doc.core(words[0]);
@@ -444,6 +449,11 @@ fn role_before(doc: &Doc, run: &Run) -> bool {
 
 /// True for day and month names.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
+    // Asked of many words per run: rule out most before comparing strings.
+    let b = word.as_bytes();
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || b.len() > 9 {
+        return false;
+    }
     WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
 }
 
@@ -579,7 +589,8 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
         return;
     }
     for m in mentions.iter_mut() {
-        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
+        let lower = m.name.bytes().any(|b| b.is_ascii_lowercase() || b == b' ');
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || lower {
             continue;
         }
         let letters: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();

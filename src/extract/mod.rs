@@ -109,7 +109,7 @@ pub struct Extraction {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -117,7 +117,7 @@ pub const EXTRACTOR_VERSION: u32 = 1;
 /// published date and stay unresolved when it has none.
 pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let doc = Doc::new(headline(article, passages), passages);
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(doc.tokens.len() / 8);
     let mut runs = Vec::new();
     for sentence in 0..doc.sentences.len() {
         runs.clear();

@@ -445,8 +445,10 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     };
     let contains = |j: usize| {
         let other = mentions[j].name.as_str();
+        // The surname test first: it rules out nearly every pair cheaply.
         other.len() > name.len()
-            && other.split(' ').next_back() == Some(surname)
+            && other.ends_with(surname)
+            && other[..other.len() - surname.len()].ends_with(' ')
             && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o)))
     };
     let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
