@@ -56,21 +56,27 @@ pub fn normalize_whitespace_owned(text: String) -> String {
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // Stops are ASCII and UTF-8 continuation bytes never are, so scanning
+    // bytes finds exactly the stops a walk over chars would, much faster.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        i += offset;
+        let c = bytes[i];
         // Extend over closing punctuation: quotes, brackets, further stops.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+        let mut end = i + 1;
+        while let Some(next) = text[end..].chars().next() {
             if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
-                end = j + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        let dot = i;
+        i = end;
         let rest = &text[end..];
         let trimmed = rest.trim_start();
         if trimmed.len() == rest.len() && !rest.is_empty() {
@@ -81,7 +87,7 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
             None => true,
             Some(n) => n.is_uppercase() || n.is_ascii_digit() || "\"'“‘(".contains(n),
         };
-        if !starts_sentence || (c == '.' && is_abbreviation_before(text, i)) {
+        if !starts_sentence || (c == b'.' && is_abbreviation_before(text, dot)) {
             continue;
         }
         if next_char.is_some() {
@@ -121,8 +127,8 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "J. Smith"
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Compared without lower-casing into a new String: this runs at every stop.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

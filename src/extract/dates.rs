@@ -27,6 +27,21 @@ pub(crate) fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<DateMen
     for s in &doc.sentences {
         let mut i = s.start;
         while i < s.end {
+            // Most tokens are lower-case words that start no date: skip them
+            // before building any state ("four years ago" starts with one,
+            // so a following "ago" keeps it).
+            let t = &doc.tokens[i];
+            if t.kind == Kind::Word
+                && !could_start_date(doc.core(i))
+                && !(i + 2 < s.end && doc.tokens[i + 2].end - doc.tokens[i + 2].start == 3)
+            {
+                i += 1;
+                continue;
+            }
+            if !matches!(t.kind, Kind::Word | Kind::Number) {
+                i += 1;
+                continue;
+            }
             let at = At {
                 start: s.start,
                 end: s.end,
@@ -109,6 +124,9 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
             number_date(doc, start, end, i, published).map(hit)
         }
         Kind::Word => {
+            if !could_start_date(word) {
+                return ago(doc, at, published);
+            }
             if let Some(rest) = word.strip_prefix("mid-") {
                 // "mid-2003" → "2003", "the mid-80s" → "80s".
                 let known = year_number(rest).is_some() || is_decade(rest);
@@ -147,6 +165,33 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
     }
 }
 
+/// A cheap first filter run on every word: only capitalised words (months,
+/// days, "Christmas", a sentence-initial "Last") and a few lower-case ones
+/// can start a date; "four years ago" is checked separately.
+fn could_start_date(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        || word.starts_with("mid-")
+        || matches!(
+            word,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "last"
+                | "next"
+                | "this"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "weekend"
+                | "week"
+                | "coming"
+                | "current"
+        )
+}
+
 /// "1990s", "80s".
 fn is_decade(text: &str) -> bool {
     let Some(digits) = text.strip_suffix('s') else {
@@ -183,7 +228,13 @@ fn count_word(word: &str) -> Option<u32> {
 /// count of calendar units before the publication date.
 fn ago(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
     let At { end, i, .. } = at;
-    if i + 2 >= end || !doc.is_word(i + 2, "ago") {
+    // Runs for every token: the cheapest test (a three-letter word two
+    // tokens on) goes first.
+    if i + 2 >= end {
+        return None;
+    }
+    let t = &doc.tokens[i + 2];
+    if t.kind != Kind::Word || t.end - t.start != 3 || !doc.is_word(i + 2, "ago") {
         return None;
     }
     let n = match doc.tokens[i].kind {
@@ -334,11 +385,19 @@ fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
     None
 }
 
+// Both run for every word of the article: a capital first letter is checked
+// before any string comparison.
 fn month_number(word: &str) -> Option<u32> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     MONTHS.iter().find(|&&(m, _)| m == word).map(|&(_, n)| n)
 }
 
 fn weekday_index(word: &str) -> Option<u32> {
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !word.ends_with("day") {
+        return None;
+    }
     WEEKDAYS.iter().position(|&d| d == word).map(|d| d as u32)
 }
 

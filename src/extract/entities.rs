@@ -61,8 +61,17 @@ pub(crate) struct Mention {
 /// or place before its title: "U.S. Army" in "U.S. Army Secretary Dan Driscoll").
 pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     let mut words: &[usize] = &run.words;
+    // Most runs are one sentence-initial function word ("The", "But"): drop
+    // them before building any string.
+    if let [only] = words
+        && doc.tokens[*only].initial
+        && with_lower(doc.core(*only), lexicon::is_sentence_starter)
+    {
+        return;
+    }
     // Whole-run matches first, so "The Hague" keeps its article.
-    if let Some((kind, name)) = known(&names::name_text(doc, words)) {
+    let mut whole = names::name_text(doc, words);
+    if let Some((kind, name)) = known(&whole) {
         out.push(mention(doc, run, run.start, run.end, name, kind));
         return;
     }
@@ -76,7 +85,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         if run.end < s.end && doc.is_punct(run.end, ':') {
             return;
         }
-        let (kind, name) = classify(doc, words, names::name_text(doc, words));
+        let (kind, name) = classify_unknown(doc, words, whole);
         let kind = match kind {
             EntityKind::Unknown | EntityKind::MaybePerson
                 if !words.iter().any(|&w| is_calendar_word(doc.core(w))) =>
@@ -176,7 +185,12 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         return;
     }
     // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
-    let (mut kind, mut name) = classify(doc, words, names::name_text(doc, words));
+    // The whole run was already looked up in the lists above.
+    let (mut kind, mut name) = if words.len() == run.words.len() {
+        classify_unknown(doc, words, std::mem::take(&mut whole))
+    } else {
+        classify(doc, words, names::name_text(doc, words))
+    };
     if kind != EntityKind::Org {
         let stripped = strip_demonyms(doc, words);
         if stripped.len() < words.len() {
@@ -188,6 +202,9 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
         }
     }
     let first = words[0];
+    if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson) && org_noun_before(doc, run) {
+        kind = EntityKind::Org;
+    }
     if kind == EntityKind::Unknown && place_cue(doc, run) {
         kind = EntityKind::Place;
     }
@@ -222,8 +239,8 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     };
     if matches!(kind, EntityKind::MaybePerson | EntityKind::Unknown)
         && (2..=3).contains(&words.len())
-        && words.iter().all(personal)
         && (role || role_before(doc, run))
+        && words.iter().all(personal)
     {
         kind = EntityKind::Person;
     }
@@ -282,6 +299,11 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
     if let Some(found) = known(&text) {
         return found;
     }
+    classify_unknown(doc, words, text)
+}
+
+/// Classifies a name the lists of known names do not hold.
+fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
     let cores = || words.iter().map(|&w| doc.core(w));
     let n = words.len();
     let first = doc.core(words[0]);
@@ -372,6 +394,50 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
     before || after
 }
 
+/// "anti-virus firm Sophos", "The firm, Paion, said": a lower-case noun for
+/// an organisation right before the name (a comma between allowed).
+fn org_noun_before(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    let mut k = run.start;
+    if k > s.start && doc.is_punct(k - 1, ',') {
+        k -= 1;
+    }
+    k > s.start
+        && doc.tokens[k - 1].kind == super::tokens::Kind::Word
+        && matches!(
+            doc.text(k - 1),
+            "firm"
+                | "company"
+                | "group"
+                | "maker"
+                | "retailer"
+                | "carrier"
+                | "airline"
+                | "bank"
+                | "lender"
+                | "insurer"
+                | "publisher"
+                | "broadcaster"
+                | "developer"
+                | "giant"
+                | "chain"
+                | "operator"
+                | "conglomerate"
+                | "manufacturer"
+                | "supermarket"
+                | "startup"
+                | "start-up"
+                | "label"
+                | "studio"
+                | "charity"
+                | "watchdog"
+                | "regulator"
+                | "newspaper"
+                | "website"
+                | "site"
+        )
+}
+
 /// A lower-case role noun right before the name: "spokesman Menzies
 /// Campbell", "centre Mathew Tait".
 fn role_before(doc: &Doc, run: &Run) -> bool {
@@ -383,14 +449,19 @@ fn role_before(doc: &Doc, run: &Run) -> bool {
 
 /// True for day and month names.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
+    // Asked of many words per run: rule out most before comparing strings.
+    let b = word.as_bytes();
+    if b.len() < 3 || !b[0].is_ascii_uppercase() || b.len() > 9 {
+        return false;
+    }
     WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
 }
 
-/// Two to four upper-case letters, dots allowed ("BBC", "U.N."); longer
-/// all-capital words are more often shouted ordinary words ("TODAY").
+/// Two to six upper-case letters, dots allowed ("BBC", "U.N.", "ICSTIS");
+/// longer all-capital words are more often shouted ordinary words.
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=4).contains(&letters)
+    (2..=6).contains(&letters)
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
@@ -496,6 +567,19 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
 /// writes both: "IMF" → "International Monetary Fund", "DCA" → "Department
 /// for Constitutional Affairs", "PG&E" → "Pacific Gas and Electric".
 pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
+    // A name once known as an organisation ("firm Paion") stays one
+    // ("Paion said").
+    for i in 0..mentions.len() {
+        if matches!(
+            mentions[i].kind,
+            EntityKind::Unknown | EntityKind::MaybePerson
+        ) && mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Org && m.name == mentions[i].name)
+        {
+            mentions[i].kind = EntityKind::Org;
+        }
+    }
     let full_names: Vec<(String, String)> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Org && m.name.contains(' '))
@@ -505,7 +589,8 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
         return;
     }
     for m in mentions.iter_mut() {
-        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
+        let lower = m.name.bytes().any(|b| b.is_ascii_lowercase() || b == b' ');
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || lower {
             continue;
         }
         let letters: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();

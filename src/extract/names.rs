@@ -361,10 +361,13 @@ pub(crate) struct Person {
 pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
     // "Yuri Ushakov" is a person when "Ushakov" (or "Mr Ushakov") also occurs.
     // Also "Arjan de Zeeuw" when a line-up lists "De Zeeuw".
+    let any_maybe = mentions.iter().any(|m| m.kind == EntityKind::MaybePerson);
     let shorter: Vec<String> = mentions
         .iter()
         .filter(|m| {
-            m.kind == EntityKind::Person || (m.kind == EntityKind::Unknown && !m.name.contains(' '))
+            any_maybe
+                && (m.kind == EntityKind::Person
+                    || (m.kind == EntityKind::Unknown && !m.name.contains(' ')))
         })
         .map(|m| m.name.to_lowercase())
         .collect();
@@ -442,8 +445,10 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     };
     let contains = |j: usize| {
         let other = mentions[j].name.as_str();
+        // The surname test first: it rules out nearly every pair cheaply.
         other.len() > name.len()
-            && other.split(' ').next_back() == Some(surname)
+            && other.ends_with(surname)
+            && other[..other.len() - surname.len()].ends_with(' ')
             && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o)))
     };
     let before = full.iter().rev().copied().find(|&j| j < i && contains(j));

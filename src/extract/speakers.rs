@@ -181,9 +181,17 @@ impl Finder<'_, '_> {
         if self.events.len() > before {
             return;
         }
-        if participle && !quoted_as && j > s.start && doc.is_punct(j - 1, ',') {
+        // "sent a letter to the board on Thursday saying": written speech.
+        let letter = verb == "saying"
+            && (j.saturating_sub(10).max(s.start)..j).any(|k| {
+                matches!(
+                    doc.text(k),
+                    "letter" | "statement" | "note" | "e-mail" | "email" | "message" | "memo"
+                )
+            });
+        if participle && !quoted_as && j > s.start && (doc.is_punct(j - 1, ',') || letter) {
             // "Clinton chimed in on Twitter, saying ...": the sentence's subject.
-            self.sentence_subject(si, ms.clone());
+            self.sentence_subject(si, ms.clone(), i);
             return;
         }
         if participle && !quoted_as && j > s.start {
@@ -209,19 +217,41 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// The subject at the start of the sentence (after "But", "However", ...).
-    fn sentence_subject(&mut self, si: usize, ms: std::ops::Range<usize>) {
+    /// The subject at the start of the sentence (after "But", "However", ...),
+    /// else the nearest person before `verb` who starts a clause ("While
+    /// introducing it, Jobs started by hinting at it, saying ...").
+    fn sentence_subject(&mut self, si: usize, ms: std::ops::Range<usize>, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        let clause_subject = ms.clone().rev().find(|&m| {
+            let m = &self.mentions[m];
+            m.end < verb
+                && !m.in_quote
+                && m.kind == EntityKind::Person
+                && m.start > s.start + 3
+                && doc.tokens[m.end].kind == Kind::Word
+                && !doc.is_cap(m.end)
+                && doc.is_punct(m.start - 1, ',')
+        });
+        if let Some(m) = clause_subject {
+            self.record_mention(si, m);
+            return;
+        }
         for t in s.start..s.end.min(s.start + 3) {
             if let Some(gender) = lexicon::pronoun_gender(doc.text(t)) {
                 self.record_pronoun(si, t, gender);
                 return;
             }
         }
+        // "Qwest chairman Richard Notebaert sent ...": a person described by
+        // a leading organisation and role comes before the organisation.
+        let early =
+            |m: &usize| self.mentions[*m].start <= s.start + 3 && !self.mentions[*m].in_quote;
         let leading = ms
             .clone()
-            .find(|&m| self.mentions[m].start <= s.start + 3 && !self.mentions[m].in_quote);
+            .filter(early)
+            .find(|&m| self.mentions[m].kind == EntityKind::Person)
+            .or_else(|| ms.clone().find(early));
         if let Some(m) = leading
             && self.mentions[m].end < s.end
             && doc.tokens[self.mentions[m].end].kind == Kind::Word
@@ -253,6 +283,11 @@ impl Finder<'_, '_> {
         }
         if doc.is_punct(k, ',') {
             self.appositive_subject(si, ms, k, verb);
+            return;
+        }
+        // "Staunton, 49, who told BBC News 24": a relative clause.
+        if word == "who" && k > s.start && doc.is_punct(k - 1, ',') {
+            self.appositive_subject(si, ms, k - 1, verb);
             return;
         }
         self.org_noun(si, k);
@@ -368,16 +403,47 @@ impl Finder<'_, '_> {
             return;
         }
         if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == j) {
-            let last = self.mentions[m].end - 1;
+            let end = self.mentions[m].end;
+            let last = end - 1;
             let person = self.mentions[m].kind == EntityKind::Person;
-            if !doc.tokens[last].possessive && (quoted || person) {
-                self.record_mention(si, m);
+            // "said HMV manager Clive Smith": the organisation modifies a role.
+            let modifier = !person
+                && end < s.end
+                && doc.tokens[end].kind == Kind::Word
+                && lexicon::is_role_noun(doc.text(end));
+            if !modifier {
+                if !doc.tokens[last].possessive && (quoted || person) {
+                    self.record_mention(si, m);
+                }
+                return;
             }
-            return;
         }
         if let Some(gender) = lexicon::pronoun_gender(doc.text(j)) {
             self.record_pronoun(si, j, gender);
             return;
+        }
+        // `"...," said chief executive Todd Stitzer`, `said HMV manager Clive
+        // Smith`: a short description before the person.
+        if quoted {
+            let mut k = j;
+            while k < s.end && k < j + 5 {
+                if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == k) {
+                    if matches!(
+                        self.mentions[m].kind,
+                        EntityKind::Person | EntityKind::MaybePerson
+                    ) {
+                        self.record_mention(si, m);
+                        return;
+                    }
+                    k = self.mentions[m].end;
+                    continue;
+                }
+                let t = &doc.tokens[k];
+                if t.kind != Kind::Word || doc.is_cap(k) {
+                    break;
+                }
+                k += 1;
+            }
         }
         if doc.is_word(j, "the") && j + 1 < s.end {
             let next_ends_np = j + 2 >= s.end || doc.tokens[j + 2].kind != Kind::Word;
@@ -407,8 +473,13 @@ impl Finder<'_, '_> {
             }
             EntityKind::Unknown | EntityKind::MaybePerson => {
                 // "Smith said": a bare capitalised subject of speech is a person,
-                // unless it opens the sentence unconfirmed ("Officials said").
+                // unless it opens the sentence unconfirmed ("Officials said")
+                // or is a group noun ("MPs said").
                 let single = !mention.name.contains(' ');
+                if lexicon::is_not_name(&mention.name) || lexicon::is_not_org_acronym(&mention.name)
+                {
+                    return;
+                }
                 if mention.kind == EntityKind::Unknown
                     && (mention.initial || !single || is_calendar_word(&mention.name))
                 {

@@ -58,11 +58,17 @@ impl Token {
 
     /// True for a word whose first character is upper case.
     pub fn is_capitalized(&self, passage: &str) -> bool {
-        self.kind == Kind::Word
-            && passage[self.start..]
+        if self.kind != Kind::Word {
+            return false;
+        }
+        // Asked of nearly every token: answer ASCII without decoding.
+        match passage.as_bytes().get(self.start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => passage[self.start..]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// True for punctuation token `c`.
@@ -85,9 +91,15 @@ pub(crate) fn tokenize(
     let mut space_before = true;
     let mut initial = true;
     let first = out.len();
+    let bytes = text.as_bytes();
     while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
+        // ASCII needs no decoding; it is nearly all of English news text.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -230,12 +242,19 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 /// Extends a word token: letters, digits, inner apostrophes, inner hyphens and
 /// dotted abbreviations ("U.S.").
 fn scan_word(text: &str, limit: usize, token: &mut Token) {
+    // Fast path: most words are plain ASCII letters, which the loop below
+    // would only step over one char at a time.
+    let bytes = text.as_bytes();
     let mut end = token.start;
+    while end < limit && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let plain_end = end;
     let mut dotted = false;
     let mut core_end = None;
-    let mut chars = text[token.start..limit].char_indices().peekable();
+    let mut chars = text[plain_end..limit].char_indices().peekable();
     while let Some((off, c)) = chars.next() {
-        let here = token.start + off;
+        let here = plain_end + off;
         let next = chars.peek().map(|&(_, n)| n);
         let inner_apostrophe = matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic);
         if c.is_alphanumeric() || inner_apostrophe {
