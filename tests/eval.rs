@@ -60,4 +60,26 @@ fn polnear_speaker_recall_stays_above_its_floor() {
         "direct recall {:.3}",
         report.direct.recall()
     );
+    // Quotes: right speaker and overlapping content (see src/eval/polnear.rs).
+    let (direct, reported) = (report.direct_quotes, report.indirect_quotes);
+    assert!(
+        direct.recall() >= 0.62,
+        "direct quote recall {:.3}",
+        direct.recall()
+    );
+    assert!(
+        direct.precision() >= 0.57,
+        "direct quote precision {:.3}",
+        direct.precision()
+    );
+    assert!(
+        reported.recall() >= 0.34,
+        "reported speech recall {:.3}",
+        reported.recall()
+    );
+    assert!(
+        reported.precision() >= 0.62,
+        "reported speech precision {:.3}",
+        reported.precision()
+    );
 }

@@ -181,3 +181,99 @@ fn who_lists_the_people_who_speak_about_a_topic() {
         );
     }
 }
+
+#[test]
+fn seed_quotes_carry_speaker_cue_and_words() {
+    let seed = seed_extraction();
+    let quotes = seed["quotes"].as_array().expect("quotes");
+    let find = |speaker: &str, cue: &str, words: &str| {
+        quotes.iter().any(|q| {
+            q["speaker"] == speaker
+                && q["cue"] == cue
+                && q["text"].as_str().is_some_and(|text| text.contains(words))
+        })
+    };
+    assert!(
+        find(
+            "Steve Witkoff",
+            "is quoted as saying",
+            "my guy is ready to do it"
+        ),
+        "{quotes:?}"
+    );
+    assert!(
+        find(
+            "Donald Trump",
+            "said",
+            "a very standard form of negotiations"
+        ),
+        "{quotes:?}"
+    );
+    assert!(
+        find(
+            "Yuri Ushakov",
+            "remarked",
+            "intended to hinder diplomatic efforts"
+        ),
+        "{quotes:?}"
+    );
+    assert!(
+        find("Steve Witkoff", "indicated", "beneficial dialogue"),
+        "{quotes:?}"
+    );
+    assert!(
+        quotes.iter().all(|q| q["direct"] == false),
+        "the seed reports; it quotes no one directly"
+    );
+}
+
+#[test]
+fn quotes_command_finds_what_a_speaker_said() {
+    let output = newsdex()
+        .args([
+            "quotes",
+            "--speaker",
+            "Witkoff",
+            "--color",
+            "never",
+            "--index",
+        ])
+        .arg(bundled_index())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("Steve Witkoff is quoted as saying"), "{out}");
+    assert!(out.contains("my guy is ready to do it"), "{out}");
+    assert!(
+        !out.contains("Donald Trump said"),
+        "only Witkoff's own words: {out}"
+    );
+
+    let output = newsdex()
+        .args(["quotes", "--json", "--direct", "--index"])
+        .arg(bundled_index())
+        .arg("transport")
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let hits = json["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty(), "{json}");
+    for hit in hits {
+        assert_eq!(hit["direct"], true);
+        for key in [
+            "speaker",
+            "cue",
+            "text",
+            "highlights",
+            "path",
+            "title",
+            "published",
+            "passage",
+        ] {
+            assert!(hit.get(key).is_some(), "{key} missing: {hit}");
+        }
+        let text = hit["text"].as_str().unwrap_or_default().to_lowercase();
+        assert!(text.contains("transport"), "{hit}");
+    }
+}

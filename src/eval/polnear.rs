@@ -191,7 +191,9 @@ fn found_speakers_of(extraction: &Extraction) -> BTreeSet<String> {
 /// annotated one when the speakers' surnames agree and the found words,
 /// located in the article text, overlap the annotated content. Recall counts
 /// annotated attributions matched by some found quote of any kind; precision
-/// counts found quotes of that kind matching some annotated attribution.
+/// counts found quotes of that kind matching some annotated attribution (or
+/// overlapping one whose source is a bare pronoun, which PolNeAR leaves
+/// unresolved).
 fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, QuoteScore) {
     let located = Located::new(&annotated.text);
     let gold: Vec<(&Attribution, String)> = annotated
@@ -220,6 +222,31 @@ fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, Qu
                     .any(|[from, to]| start < *to && *from < end)
             })
     };
+    // PolNeAR leaves pronoun sources unresolved ("he said"); newsdex resolves
+    // them to a name. For precision, a found quote whose content overlaps an
+    // attribution with a pronoun source counts as right.
+    let pronoun_sourced: Vec<&Attribution> = annotated
+        .attributions
+        .iter()
+        .filter(|attribution| {
+            attribution.source.as_ref().is_some_and(|source| {
+                matches!(
+                    source.text.to_lowercase().as_str(),
+                    "he" | "she" | "him" | "her" | "i" | "we" | "they"
+                )
+            })
+        })
+        .collect();
+    let overlaps_pronoun_attribution = |quote: &FoundQuote| {
+        quote.span.is_some_and(|(start, end)| {
+            pronoun_sourced.iter().any(|attribution| {
+                attribution
+                    .content
+                    .iter()
+                    .any(|[from, to]| start < *to && *from < end)
+            })
+        })
+    };
     let score = |direct: bool| {
         let gold_of_kind: Vec<&(&Attribution, String)> =
             gold.iter().filter(|(a, _)| a.direct == direct).collect();
@@ -238,6 +265,7 @@ fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, Qu
                 .filter(|q| {
                     gold.iter()
                         .any(|(attribution, surname)| matches(attribution, surname, q))
+                        || overlaps_pronoun_attribution(q)
                 })
                 .count(),
         }
@@ -324,15 +352,18 @@ impl Located {
         Located { normalized, origin }
     }
 
-    /// Code-point span of the first occurrence of `words`.
+    /// Code-point span of the first occurrence of `words`; a quote joined
+    /// from several stretches ("A … B") is located by its first stretch found.
     fn find(&self, words: &str) -> Option<(usize, usize)> {
-        let words = normalize_whitespace(words);
-        if words.is_empty() {
-            return None;
-        }
-        let start = self.normalized.find(&words)?;
-        let end = start + words.len() - 1;
-        Some((self.origin[start], self.origin[end] + 1))
+        words.split(" … ").find_map(|piece| {
+            let piece = normalize_whitespace(piece);
+            if piece.is_empty() {
+                return None;
+            }
+            let start = self.normalized.find(&piece)?;
+            let end = start + piece.len() - 1;
+            Some((self.origin[start], self.origin[end] + 1))
+        })
     }
 }
 

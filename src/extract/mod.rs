@@ -25,6 +25,7 @@ mod dates;
 mod entities;
 pub(crate) mod lexicon;
 mod names;
+mod quotes;
 mod speakers;
 mod tokens;
 
@@ -129,7 +130,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -153,10 +154,12 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
     let dates = dates::find_dates(&doc, article.published);
+    let quotes = quotes::find_quotes(&doc, &speakers, &persons);
 
     let mut out = Extraction {
         passages: vec![PassageExtraction::default(); passages.len()],
         dates,
+        quotes,
         ..Extraction::default()
     };
     let mut headline_slot = PassageExtraction::default();

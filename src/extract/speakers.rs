@@ -37,6 +37,9 @@ pub(crate) struct SpeakerEvent {
     pub sentence: usize,
     /// Who speaks.
     pub who: Speaker,
+    /// Token of the reporting cue ("said", "according"); `None` for a
+    /// passage that continues an earlier speaker's quotation.
+    pub cue: Option<usize>,
 }
 
 /// A person mention remembered for pronoun resolution.
@@ -53,6 +56,8 @@ struct Finder<'d, 'a> {
     persons: &'d mut Vec<Person>,
     history: Vec<Antecedent>,
     events: Vec<SpeakerEvent>,
+    /// The cue being followed, recorded with each speaker it yields.
+    cue: Option<usize>,
 }
 
 /// Finds every speaker in the article, in text order.
@@ -70,6 +75,7 @@ pub(crate) fn find_speakers(
         persons,
         history: Vec::new(),
         events: Vec::new(),
+        cue: None,
     };
     let mut m = 0;
     for si in 0..doc.sentences.len() {
@@ -99,10 +105,12 @@ impl Finder<'_, '_> {
                 } else {
                     i + 2
                 };
+                self.cue = Some(i);
                 self.subject_starting_at(si, ms.clone(), j, true);
                 continue;
             }
             if lexicon::is_speech_verb(word) {
+                self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
             }
         }
@@ -553,7 +561,11 @@ impl Finder<'_, '_> {
             .take_while(|e| e.sentence == sentence)
             .any(|e| e.who == who);
         if !duplicate {
-            self.events.push(SpeakerEvent { sentence, who });
+            self.events.push(SpeakerEvent {
+                sentence,
+                who,
+                cue: self.cue,
+            });
         }
     }
 
@@ -603,6 +615,7 @@ impl Finder<'_, '_> {
                     added.push(SpeakerEvent {
                         sentence: si,
                         who: who.clone(),
+                        cue: None,
                     });
                 }
             }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::corpus::Article;
-use crate::extract::{DateSpan, Extraction, Granularity};
+use crate::extract::{DateSpan, Extraction, Granularity, Quote};
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
 use crate::search::who::Voice;
@@ -57,6 +57,7 @@ struct ExtractedArticle<'a> {
     places: &'a [String],
     dates: Vec<ExtractedDate<'a>>,
     passages: Vec<ExtractedPassage<'a>>,
+    quotes: &'a [Quote],
 }
 
 #[derive(Serialize)]
@@ -111,6 +112,7 @@ pub fn extraction_line(
                 }
             })
             .collect(),
+        quotes: &extraction.quotes,
     };
     serde_json::to_string(&line)
 }
