@@ -151,7 +151,7 @@ pub fn quote_documents(
             doc.add_text(fields.article_id, &article.id);
             doc.add_u64(fields.article_key, key);
             doc.add_text(fields.path, &path);
-            doc.add_text(fields.title, &article.title);
+            doc.add_text(fields.headline, &article.title);
             doc.add_text(fields.text, &quote.text);
             doc.add_u64(fields.passage, quote.passage as u64);
             if let Some(category) = &article.category {

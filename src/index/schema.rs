@@ -29,7 +29,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -48,8 +48,11 @@ pub struct Fields {
     pub simhash: Field,
     /// File path, for display.
     pub path: Field,
-    /// Headline, searchable and stored.
+    /// Headline, searchable and stored (passages).
     pub title: Field,
+    /// Headline, stored only (quotes: their words are what was said, and
+    /// indexing the headline again for every quote would cost for nothing).
+    pub headline: Field,
     /// The passage text, searchable and stored.
     pub text: Field,
     /// Passage number within its article, from 0.
@@ -128,6 +131,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", stemmed.clone());
     builder.add_text_field("text", stemmed);
+    builder.add_text_field("headline", STORED);
     builder.add_u64_field("passage", STORED | FAST);
     builder.add_u64_field("passage_count", STORED);
     builder.add_text_field("category", keyword(true));
@@ -163,6 +167,7 @@ impl Fields {
             path: field("path")?,
             title: field("title")?,
             text: field("text")?,
+            headline: field("headline")?,
             passage: field("passage")?,
             passage_count: field("passage_count")?,
             category: field("category")?,

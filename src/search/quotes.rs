@@ -207,7 +207,7 @@ pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteR
                 .unwrap_or(0),
             article_id: first_text(&document, fields.article_id),
             path: first_text(&document, fields.path),
-            title: first_text(&document, fields.title),
+            title: first_text(&document, fields.headline),
             published: document
                 .get_first(fields.published)
                 .and_then(|value| value.as_datetime())
