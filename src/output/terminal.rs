@@ -269,7 +269,18 @@ pub fn write_voices(out: &mut dyn Write, voices: &[Voice], style: Style) -> io::
                 )
             )
         )?;
-        if let Some(hit) = &voice.best {
+        if let Some(quote) = &voice.quote {
+            let said = style.highlight(&quote.text, &quote.highlights, None);
+            let said = if quote.direct {
+                format!("“{said}”")
+            } else {
+                said
+            };
+            writeln!(out, "    {} {said}", style.paint("33", &quote.cue))?;
+            let mut meta = vec![format!("{} ¶{}", quote.path, quote.passage + 1)];
+            meta.extend(quote.published.map(|day| day.to_string()));
+            writeln!(out, "    {}", style.paint("35", &meta.join(" · ")))?;
+        } else if let Some(hit) = &voice.best {
             writeln!(
                 out,
                 "    {}",

@@ -1,10 +1,12 @@
 //! Who speaks about a topic: the speakers most present in the passages that
-//! match a query, each with the passage that best shows them speaking on it.
+//! match a query, each with their best-matching quote on it (or, when no
+//! quote of theirs matches, the best passage where they speak).
 
 use anyhow::Result;
 use serde::Serialize;
 
 use super::names::{NameCount, NameKind, count_names};
+use super::quotes::{QuoteHit, QuoteRequest, search_quotes};
 use super::{Filters, Hit, SearchRequest, search};
 use crate::index::NewsIndex;
 
@@ -14,6 +16,8 @@ pub struct Voice {
     /// The speaker and how often they speak in matching passages.
     #[serde(flatten)]
     pub count: NameCount,
+    /// Their best-matching quote on the topic.
+    pub quote: Option<QuoteHit>,
     /// The best-ranked matching passage where they speak.
     pub best: Option<Hit>,
 }
@@ -44,7 +48,11 @@ pub fn who(index: &NewsIndex, query: &str, filters: &Filters, limit: usize) -> R
             .filter(|hit| {
                 hit.speakers.contains(&count.name) || hit.org_speakers.contains(&count.name)
             });
-        voices.push(Voice { count, best });
+        let mut quotes = QuoteRequest::new(query);
+        quotes.filters = request.filters.clone();
+        quotes.limit = 1;
+        let quote = search_quotes(index, &quotes)?.hits.into_iter().next();
+        voices.push(Voice { count, quote, best });
     }
     Ok(voices)
 }
