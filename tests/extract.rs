@@ -179,6 +179,14 @@ fn who_lists_the_people_who_speak_about_a_topic() {
                 .is_some_and(|text| text.contains("Putin")),
             "{speaker}"
         );
+        let quote = &speaker["quote"];
+        assert!(
+            quote["text"]
+                .as_str()
+                .is_some_and(|text| text.contains("Putin")),
+            "{speaker}"
+        );
+        assert_eq!(quote["speaker"], speaker["name"]);
     }
 }
 
