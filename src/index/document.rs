@@ -30,7 +30,6 @@ pub fn passage_documents(
     passages: &[String],
     extraction: &Extraction,
 ) -> Vec<TantivyDocument> {
-    let path = article.path.to_string_lossy();
     let published = article.published.map(to_tantivy_date);
     let mut mentioned_days: Vec<Vec<DateTime>> = vec![Vec::new(); passages.len()];
     for mention in &extraction.dates {
@@ -70,23 +69,12 @@ pub fn passage_documents(
     for (number, text) in passages.iter().enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, PASSAGE);
-        doc.add_text(fields.article_id, &article.id);
-        doc.add_u64(fields.article_key, key);
+        add_article_fields(&mut doc, fields, article, key, published);
         doc.add_u64(fields.simhash, fingerprint);
-        doc.add_text(fields.path, &path);
         doc.add_text(fields.title, &article.title);
         doc.add_text(fields.text, text);
         doc.add_u64(fields.passage, number as u64);
         doc.add_u64(fields.passage_count, passages.len() as u64);
-        if let Some(category) = &article.category {
-            doc.add_text(fields.category, category);
-        }
-        if let Some(source) = &article.source {
-            doc.add_text(fields.source, source);
-        }
-        if let Some(published) = published {
-            doc.add_date(fields.published, published);
-        }
         for key in &article_speaker_keys {
             doc.add_text(fields.article_speaker_key, key);
         }
@@ -139,7 +127,6 @@ pub fn quote_documents(
     article: &Article,
     extraction: &Extraction,
 ) -> Vec<TantivyDocument> {
-    let path = article.path.to_string_lossy();
     let key = article_key(&article.id);
     let published = article.published.map(to_tantivy_date);
     extraction
@@ -148,21 +135,10 @@ pub fn quote_documents(
         .map(|quote| {
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.kind, QUOTE);
-            doc.add_text(fields.article_id, &article.id);
-            doc.add_u64(fields.article_key, key);
-            doc.add_text(fields.path, &path);
+            add_article_fields(&mut doc, fields, article, key, published);
             doc.add_text(fields.headline, &article.title);
             doc.add_text(fields.text, &quote.text);
             doc.add_u64(fields.passage, quote.passage as u64);
-            if let Some(category) = &article.category {
-                doc.add_text(fields.category, category);
-            }
-            if let Some(source) = &article.source {
-                doc.add_text(fields.source, source);
-            }
-            if let Some(published) = published {
-                doc.add_date(fields.published, published);
-            }
             let speaker_field = if quote.organization {
                 fields.org_speaker
             } else {
@@ -178,6 +154,29 @@ pub fn quote_documents(
             doc
         })
         .collect()
+}
+
+/// The fields every document of an article carries: its identity, file,
+/// topic, outlet and date.
+fn add_article_fields(
+    doc: &mut TantivyDocument,
+    fields: &Fields,
+    article: &Article,
+    key: u64,
+    published: Option<DateTime>,
+) {
+    doc.add_text(fields.article_id, &article.id);
+    doc.add_u64(fields.article_key, key);
+    doc.add_text(fields.path, article.path.to_string_lossy());
+    if let Some(category) = &article.category {
+        doc.add_text(fields.category, category);
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+    }
+    if let Some(published) = published {
+        doc.add_date(fields.published, published);
+    }
 }
 
 /// The days a mentioned span is indexed under, so that a `--mentions` range

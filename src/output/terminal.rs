@@ -12,7 +12,7 @@ use crate::eval::polnear::PolnearReport;
 use crate::index::writer::IndexSummary;
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
-use crate::search::quotes::QuoteResults;
+use crate::search::quotes::{QuoteHit, QuoteResults};
 use crate::search::timeline::{Period, Timeline};
 use crate::search::who::Voice;
 
@@ -154,12 +154,6 @@ pub fn write_search_results(
 /// the cue, and where and when.
 pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -> io::Result<()> {
     for hit in &results.hits {
-        let said = style.highlight(&hit.text, &hit.highlights, None);
-        let said = if hit.direct {
-            format!("“{said}”")
-        } else {
-            said
-        };
         writeln!(
             out,
             "{} {} {}",
@@ -167,13 +161,13 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -
             style.paint("1", &hit.speaker),
             style.paint("33", &hit.cue)
         )?;
-        writeln!(out, "    {said}")?;
-        let mut meta = vec![style.paint("35", &format!("{} ¶{}", hit.path, hit.passage + 1))];
-        if let Some(published) = hit.published {
-            meta.push(style.paint("36", &published.to_string()));
-        }
-        meta.push(hit.title.clone());
-        writeln!(out, "    {}", meta.join(" · "))?;
+        writeln!(out, "    {}", said(hit, style))?;
+        writeln!(
+            out,
+            "    {} · {}",
+            place(&hit.path, hit.passage, hit.published, style),
+            hit.title
+        )?;
         writeln!(out)?;
     }
     writeln!(
@@ -270,28 +264,48 @@ pub fn write_voices(out: &mut dyn Write, voices: &[Voice], style: Style) -> io::
             )
         )?;
         if let Some(quote) = &voice.quote {
-            let said = style.highlight(&quote.text, &quote.highlights, None);
-            let said = if quote.direct {
-                format!("“{said}”")
-            } else {
-                said
-            };
-            writeln!(out, "    {} {said}", style.paint("33", &quote.cue))?;
-            let mut meta = vec![format!("{} ¶{}", quote.path, quote.passage + 1)];
-            meta.extend(quote.published.map(|day| day.to_string()));
-            writeln!(out, "    {}", style.paint("35", &meta.join(" · ")))?;
+            writeln!(
+                out,
+                "    {} {}",
+                style.paint("33", &quote.cue),
+                said(quote, style)
+            )?;
+            writeln!(
+                out,
+                "    {}",
+                place(&quote.path, quote.passage, quote.published, style)
+            )?;
         } else if let Some(hit) = &voice.best {
             writeln!(
                 out,
                 "    {}",
                 style.highlight(&hit.snippet, &hit.highlights, None)
             )?;
-            let mut meta = vec![format!("{} ¶{}", hit.path, hit.passage + 1)];
-            meta.extend(hit.published.map(|day| day.to_string()));
-            writeln!(out, "    {}", style.paint("35", &meta.join(" · ")))?;
+            writeln!(
+                out,
+                "    {}",
+                place(&hit.path, hit.passage, hit.published, style)
+            )?;
         }
     }
     Ok(())
+}
+
+/// What a quote says, highlighted, in quotation marks when direct.
+fn said(quote: &QuoteHit, style: Style) -> String {
+    let words = style.highlight(&quote.text, &quote.highlights, None);
+    if quote.direct {
+        format!("“{words}”")
+    } else {
+        words
+    }
+}
+
+/// Where a passage or quote stands: file, paragraph, date.
+fn place(path: &str, passage: u64, published: Option<chrono::NaiveDate>, style: Style) -> String {
+    let mut parts = vec![style.paint("35", &format!("{path} ¶{}", passage + 1))];
+    parts.extend(published.map(|day| style.paint("36", &day.to_string())));
+    parts.join(" · ")
 }
 
 /// Writes name counts as a table, most frequent first.
