@@ -23,8 +23,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Search what was said: quotes and reported speech, with speaker, cue and date.
     Quotes(QuotesArgs),
-    /// Who speaks about a topic: the speakers of the matching passages, with their best passage.
-    Who(NamesArgs),
+    /// Who speaks about a topic: the speakers of the matching passages, with their best quote.
+    Who(WhoArgs),
     /// List who speaks most, overall or in the passages matching a query.
     Speakers(NamesArgs),
     /// List the people, organisations and places named most, overall or for a query.
@@ -188,6 +188,15 @@ pub struct NamesArgs {
     pub json: bool,
     #[command(flatten)]
     pub index: IndexDirArg,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    #[command(flatten)]
+    pub names: NamesArgs,
+    /// Also show how many matching articles were published each month (or year)
+    #[arg(long)]
+    pub timeline: bool,
 }
 
 #[derive(Debug, Args)]

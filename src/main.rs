@@ -11,7 +11,7 @@ use clap::Parser;
 
 use cli::{
     Cli, ColorChoice, Command, EntityType, EvalArgs, ExtractArgs, FilterArgs, IndexArgs,
-    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs, ServeArgs,
+    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs, ServeArgs, WhoArgs,
 };
 use newsdex::corpus::{Found, find_article_files, parse_file};
 use newsdex::eval;
@@ -21,9 +21,11 @@ use newsdex::index::{self, NewsIndex};
 use newsdex::output::progress::IndexProgress;
 use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
+use newsdex::search::Matcher;
 use newsdex::search::filters::FilterText;
 use newsdex::search::names::{NameKind, count_names};
 use newsdex::search::quotes::{QuoteOrder, QuoteRequest, search_quotes};
+use newsdex::search::timeline::timeline;
 use newsdex::search::who::who;
 use newsdex::search::{Filters, SearchRequest, search};
 
@@ -299,7 +301,11 @@ fn run_quotes(args: QuotesArgs) -> Result<Status> {
     Ok((!results.hits.is_empty()).into())
 }
 
-fn run_who(args: NamesArgs) -> Result<Status> {
+fn run_who(args: WhoArgs) -> Result<Status> {
+    let WhoArgs {
+        names: args,
+        timeline: with_timeline,
+    } = args;
     let filters = filters_from(args.filters)?;
     let index = open_index(args.index)?;
     let query = args.query.join(" ");
@@ -307,12 +313,23 @@ fn run_who(args: NamesArgs) -> Result<Status> {
         anyhow::bail!("who needs a topic: e.g. `newsdex who Putin`");
     }
     let voices = who(&index, &query, &filters, args.limit)?;
+    let timeline = if with_timeline {
+        let matcher = Matcher::new(&index, &query, &filters, false)?;
+        Some(timeline(&index, &matcher.full)?)
+    } else {
+        None
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        writeln!(out, "{}", json::voices(&query, &voices)?)?;
+        writeln!(out, "{}", json::voices(&query, &voices, timeline.as_ref())?)?;
     } else {
-        terminal::write_voices(&mut out, &voices, style_for(ColorChoice::Auto))?;
+        let style = style_for(ColorChoice::Auto);
+        terminal::write_voices(&mut out, &voices, style)?;
+        if let Some(timeline) = &timeline {
+            writeln!(out)?;
+            terminal::write_timeline(&mut out, timeline, style)?;
+        }
     }
     out.flush()?;
     Ok((!voices.is_empty()).into())

@@ -285,3 +285,20 @@ fn quotes_command_finds_what_a_speaker_said() {
         assert!(text.contains("transport"), "{hit}");
     }
 }
+
+#[test]
+fn who_can_show_when_a_topic_was_discussed() {
+    let output = newsdex()
+        .args(["who", "--timeline", "--json", "--index"])
+        .arg(bundled_index())
+        .arg("tram")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let buckets = json["timeline"]["buckets"].as_array().expect("a timeline");
+    assert!(
+        buckets.iter().any(|b| b["articles"].as_u64() > Some(0)),
+        "{json}"
+    );
+}

@@ -51,6 +51,32 @@ fn bad_queries_get_one_line_errors_and_exit_two() {
 }
 
 #[test]
+fn absurd_queries_get_one_line_errors() {
+    let index = bundled_index();
+    let long = "harbour ".repeat(400);
+    assert_clean_error(&search(&index, &[&long]), "the limit is 2000");
+    assert_clean_error(&search(&index, &["tram\u{7}bell"]), "control character");
+    assert_clean_error(
+        &search(&index, &["--limit", "99999999", "tram"]),
+        "--limit 99999999",
+    );
+    assert_clean_error(
+        &search(&index, &["--mentions", "2026..2025", "tram"]),
+        "mentions",
+    );
+    assert_clean_error(
+        &search(&index, &["--since", "2026", "--until", "2025", "tram"]),
+        "after",
+    );
+}
+
+#[test]
+fn an_empty_folder_is_not_an_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert_clean_error(&search(dir.path(), &["peace"]), "no newsdex index");
+}
+
+#[test]
 fn missing_index_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = search(&dir.path().join("nope"), &["peace"]);

@@ -10,6 +10,7 @@ use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity, Quote};
 use crate::search::SearchResults;
 use crate::search::names::NameCount;
+use crate::search::timeline::Timeline;
 use crate::search::who::Voice;
 
 /// Search results as one JSON object.
@@ -31,16 +32,23 @@ pub fn name_counts(query: &str, counts: &[NameCount]) -> serde_json::Result<Stri
 }
 
 /// `who` results as one JSON object: `{"query", "speakers": [{"name", "kind",
-/// "articles", "passages", "best": hit or null}]}`.
-pub fn voices(query: &str, voices: &[Voice]) -> serde_json::Result<String> {
+/// "articles", "passages", "quote", "best"}], "timeline"?}`.
+pub fn voices(
+    query: &str,
+    voices: &[Voice],
+    timeline: Option<&Timeline>,
+) -> serde_json::Result<String> {
     #[derive(Serialize)]
     struct Voices<'a> {
         query: &'a str,
         speakers: &'a [Voice],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        timeline: Option<&'a Timeline>,
     }
     serde_json::to_string(&Voices {
         query,
         speakers: voices,
+        timeline,
     })
 }
 
