@@ -300,3 +300,29 @@ fn a_second_indexer_stops_at_once_with_a_clear_message() {
     // Searching still works while the index is locked for writing.
     assert_eq!(search(&index, &["Ushakov"]).status.code(), Some(0));
 }
+
+#[test]
+fn an_index_from_another_version_is_rebuilt_never_mixed() {
+    let dir = build_index(&[&bundled_corpus()]);
+    let index = dir.path().join("index");
+    let manifest_path = index.join("newsdex.json");
+    let manifest = fs::read_to_string(&manifest_path).expect("manifest");
+    let old = manifest.replace(
+        "\"extractor_version\":",
+        "\"extractor_version\": 0, \"was\":",
+    );
+    fs::write(&manifest_path, old).expect("write");
+    // Searching an explicit, outdated index says what to do.
+    assert_clean_error(
+        &search(&index, &["Ushakov"]),
+        "rebuild it with `newsdex index`",
+    );
+    // Indexing rebuilds it from scratch, and says so.
+    let summary = index_run(&index, &bundled_corpus(), &[]);
+    assert!(
+        summary.contains("Rebuilt the index from scratch"),
+        "{summary}"
+    );
+    assert!(summary.contains("0 unchanged"), "{summary}");
+    assert_eq!(search(&index, &["Ushakov"]).status.code(), Some(0));
+}

@@ -194,9 +194,12 @@ fn word_start_at_or_before(text: &str, index: usize) -> usize {
     if index == 0 {
         return 0;
     }
+    // Step over the whole whitespace character: it may be more than one byte.
     text[..index]
-        .rfind(char::is_whitespace)
-        .map_or(0, |p| p + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8())
 }
 
 fn word_end_at_or_after(text: &str, index: usize) -> usize {
@@ -270,6 +273,18 @@ mod tests {
         assert_eq!(h.ranges.len(), 1);
         let (from, to) = h.ranges[0];
         assert_eq!(&h.text[from..to], "Ushakov");
+    }
+
+    #[test]
+    fn cuts_after_wide_whitespace_stay_on_char_boundaries() {
+        let text = format!(
+            "{}\u{a0}Zelensky said {}",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
+        let ranges = highlight(&text, &mut analyzer(), &terms(&["zelenski", "zelensky"]));
+        let h = snippet(&text, &ranges, 40);
+        assert!(h.ranges.iter().all(|(f, t)| h.text.get(*f..*t).is_some()));
     }
 
     #[test]
