@@ -45,7 +45,7 @@ fn killing_the_indexer_mid_run_keeps_the_previous_index_and_the_next_run_finishe
     assert_eq!(before["total"], 300 * 2);
 
     // Many more files, so the second run is still busy when it is killed.
-    write_articles(&dir.path().join("corpus/more"), 6_000, "southern");
+    write_articles(&dir.path().join("corpus/more"), 10_000, "southern");
     let mut child = Command::new(newsdex_binary())
         .args(["index", "--quiet", "--threads", "1", "--index"])
         .arg(&index)
@@ -54,7 +54,7 @@ fn killing_the_indexer_mid_run_keeps_the_previous_index_and_the_next_run_finishe
         .stderr(Stdio::null())
         .spawn()
         .expect("starts");
-    std::thread::sleep(Duration::from_millis(400));
+    std::thread::sleep(Duration::from_millis(200));
     let still_running = child.try_wait().expect("waits").is_none();
     child.kill().expect("SIGKILL");
     let _ = child.wait();
@@ -77,10 +77,10 @@ fn killing_the_indexer_mid_run_keeps_the_previous_index_and_the_next_run_finishe
         .expect("runs");
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{err}");
-    assert!(err.contains("6000 added"), "{err}");
+    assert!(err.contains("10000 added"), "{err}");
     assert!(err.contains("300 unchanged"), "{err}");
     let json = search_json(&index, &["southern", "--per-article", "0", "--limit", "1"]);
-    assert_eq!(json["total"], 6_000 * 2);
+    assert_eq!(json["total"], 10_000 * 2);
 }
 
 #[test]

@@ -33,7 +33,7 @@ mod corpora_tests;
 
 pub use date::parse_published;
 pub use draft::source_from_url;
-pub use read::{MAX_FILE_BYTES, read_text};
+pub use read::{MAX_FILE_BYTES, read_bytes, read_text};
 pub use walk::{Found, find_article_files};
 
 /// One news article, as parsed from a file (or one line of a JSON Lines file).
@@ -139,11 +139,28 @@ pub fn parse_file(path: &Path, format: Format, emit: &mut dyn FnMut(Result<Artic
         json::parse_lines_file(path, emit);
         return;
     }
-    let text = match read_text(path) {
-        Ok(text) => text,
-        Err(reason) => return emit(Err(Problem::new(path, reason))),
-    };
-    parse_str(path, format, &text, emit);
+    match read_bytes(path) {
+        Ok(bytes) => parse_bytes(path, format, &bytes, emit),
+        Err(reason) => emit(Err(Problem::new(path, reason))),
+    }
+}
+
+/// Parses a whole file's bytes, already read (see [`read_bytes`]): decodes
+/// them as [`read_text`] does, then parses as [`parse_str`].
+pub fn parse_bytes(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    emit: &mut dyn FnMut(Result<Article, Problem>),
+) {
+    if format == Format::JsonLines {
+        // Each line is decoded on its own, so one bad line loses only itself.
+        return json::parse_lines(path, bytes, emit);
+    }
+    match read::decode(bytes) {
+        Ok(text) => parse_str(path, format, &text, emit),
+        Err(reason) => emit(Err(Problem::new(path, reason))),
+    }
 }
 
 /// Parses text already in memory as if it were the content of `path`.

@@ -31,6 +31,12 @@ const SNIFF_BYTES: usize = 8 * 1024;
 /// `"empty file"`, `"file is 100.0 MiB, over the 64 MiB limit"`, or the I/O
 /// error.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    decode(&read_bytes(path)?)
+}
+
+/// Reads a whole file's bytes, refusing files over [`MAX_FILE_BYTES`]; errors
+/// are reasons as for [`read_text`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     // Check the size before reading so a huge file costs nothing; `take` below
     // guards against a file that grows in between.
@@ -48,7 +54,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    decode(&bytes)
+    Ok(bytes)
 }
 
 /// Decodes a whole file's bytes (see [`read_text`]).

@@ -31,52 +31,135 @@ pub const SIMHASH_FIELD: &str = "simhash";
 const ARTICLE_KEY_FIELD: &str = "article_key";
 
 /// SimHash of the lower-cased word 3-grams of `paragraphs` (0 for no words).
+/// Words are runs of alphanumeric characters and never span paragraphs; a
+/// text of fewer than three words is one shingle of all its words.
 pub fn simhash(paragraphs: &[String]) -> u64 {
-    // Hash each word once, case-folded on the fly (no allocation per word).
-    let word_hashes: Vec<u64> = paragraphs
+    let mut counter = BitCounter::default();
+    // The last three word hashes, newest last, and how many words so far.
+    let mut window = [0u64; 3];
+    let mut words = 0usize;
+    let mut add_word = |hash: u64| {
+        window = [window[1], window[2], hash];
+        words += 1;
+        if words >= 3 {
+            counter.add(shingle_hash(&window));
+        }
+    };
+    for paragraph in paragraphs {
+        let mut word = WordHasher::default();
+        for c in paragraph.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else if let Some(hash) = word.take() {
+                add_word(hash);
+            }
+        }
+        if let Some(hash) = word.take() {
+            add_word(hash);
+        }
+    }
+    match words {
+        0 => 0,
+        1 | 2 => shingle_hash(&window[3 - words..]),
+        _ => counter.majority(),
+    }
+}
+
+fn shingle_hash(words: &[u64]) -> u64 {
+    words
         .iter()
-        .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
-        .filter(|word| !word.is_empty())
-        .map(word_hash)
-        .collect();
-    if word_hashes.is_empty() {
-        return 0;
-    }
-    let mut ones = [0u32; 64];
-    let mut shingles = 0u32;
-    for window in word_hashes.windows(3.min(word_hashes.len())) {
-        let hash = window
-            .iter()
-            .fold(0u64, |hash, word| mix(hash.rotate_left(21) ^ word));
-        // Branch-free counting, so the 64 lanes vectorise.
-        for (bit, count) in ones.iter_mut().enumerate() {
-            *count += (hash >> bit & 1) as u32;
-        }
-        shingles += 1;
-    }
-    ones.iter()
-        .enumerate()
-        .filter(|(_, count)| 2 * **count > shingles)
-        .fold(0, |fingerprint, (bit, _)| fingerprint | 1 << bit)
+        .fold(0u64, |hash, word| mix(hash.rotate_left(21) ^ word))
 }
 
-/// FNV-1a over a word's lower-cased characters.
-fn word_hash(word: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |byte: u8| hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    if word.is_ascii() {
-        word.bytes().for_each(|byte| eat(byte.to_ascii_lowercase()));
-    } else {
-        let mut buffer = [0u8; 4];
-        for c in word.chars().flat_map(char::to_lowercase) {
-            c.encode_utf8(&mut buffer).bytes().for_each(&mut eat);
-        }
-    }
-    hash
+/// 64 counters (how many shingles have each bit set) kept bit-sliced: plane
+/// `j` holds bit `j` of every counter, so adding a shingle is a ripple-carry
+/// add over a few words rather than 64 separate increments.
+#[derive(Default)]
+struct BitCounter {
+    planes: Vec<u64>,
+    added: u64,
 }
 
-/// A 64-bit finaliser (from MurmurHash3): FNV's low bits mix poorly.
-fn mix(mut hash: u64) -> u64 {
+impl BitCounter {
+    fn add(&mut self, hash: u64) {
+        self.added += 1;
+        let mut carry = hash;
+        for plane in &mut self.planes {
+            let sum = *plane ^ carry;
+            carry &= *plane;
+            *plane = sum;
+            if carry == 0 {
+                return;
+            }
+        }
+        self.planes.push(carry);
+    }
+
+    /// The bits set in more than half of the shingles added.
+    fn majority(&self) -> u64 {
+        (0..64).fold(0, |fingerprint, bit| {
+            let count = self
+                .planes
+                .iter()
+                .enumerate()
+                .fold(0u64, |count, (j, plane)| count | (plane >> bit & 1) << j);
+            if 2 * count > self.added {
+                fingerprint | 1 << bit
+            } else {
+                fingerprint
+            }
+        })
+    }
+}
+
+/// FNV-1a over a word's lower-cased characters, fed one character at a time.
+struct WordHasher {
+    hash: u64,
+    empty: bool,
+}
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher {
+            hash: FNV_OFFSET,
+            empty: true,
+        }
+    }
+}
+
+impl WordHasher {
+    fn push(&mut self, c: char) {
+        self.empty = false;
+        if c.is_ascii() {
+            self.eat(c.to_ascii_lowercase() as u8);
+        } else {
+            let mut buffer = [0u8; 4];
+            for lower in c.to_lowercase() {
+                for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+                    self.eat(byte);
+                }
+            }
+        }
+    }
+
+    fn eat(&mut self, byte: u8) {
+        self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+    }
+
+    /// The finished word's hash, if any, and a fresh start.
+    fn take(&mut self) -> Option<u64> {
+        let finished = (!self.empty).then_some(self.hash);
+        *self = WordHasher::default();
+        finished
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A 64-bit finaliser (from MurmurHash3), so every input bit reaches every
+/// output bit: FNV's low bits mix poorly.
+pub(crate) fn mix(mut hash: u64) -> u64 {
     hash ^= hash >> 33;
     hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
     hash ^= hash >> 33;
@@ -216,6 +299,59 @@ mod tests {
         assert_eq!(a, simhash(&text(&story.to_uppercase())));
         assert!((a ^ simhash(&text(&edited))).count_ones() <= 12);
         assert!((a ^ simhash(&text(other))).count_ones() > MAX_DISTANCE);
+    }
+
+    /// The straightforward SimHash (collect every word hash, count each bit
+    /// of each shingle), kept as an oracle for the streaming one.
+    fn reference_simhash(paragraphs: &[String]) -> u64 {
+        let word_hashes: Vec<u64> = paragraphs
+            .iter()
+            .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
+            .filter(|word| !word.is_empty())
+            .map(|word| {
+                let mut hasher = WordHasher::default();
+                word.chars().for_each(|c| hasher.push(c));
+                hasher.hash
+            })
+            .collect();
+        if word_hashes.is_empty() {
+            return 0;
+        }
+        let mut ones = [0u32; 64];
+        let mut shingles = 0u32;
+        for window in word_hashes.windows(3.min(word_hashes.len())) {
+            let hash = shingle_hash(window);
+            for (bit, count) in ones.iter_mut().enumerate() {
+                *count += (hash >> bit & 1) as u32;
+            }
+            shingles += 1;
+        }
+        ones.iter()
+            .enumerate()
+            .filter(|(_, count)| 2 * **count > shingles)
+            .fold(0, |fingerprint, (bit, _)| fingerprint | 1 << bit)
+    }
+
+    #[test]
+    fn streaming_simhash_equals_the_reference() {
+        let long = "word ".repeat(5000) + "and then ÉLAN Zürich 2025, Ω-rules";
+        let cases: Vec<Vec<String>> = vec![
+            vec![],
+            vec![String::new(), "  ...  ".to_string()],
+            text("One"),
+            text("Two words"),
+            text("three words here"),
+            vec!["Split across".to_string(), "paragraphs, here!".to_string()],
+            text("Straße ÉCOLE İstanbul naïve café — «quoted» 12,000 people"),
+            text(&long),
+        ];
+        for paragraphs in cases {
+            assert_eq!(
+                simhash(&paragraphs),
+                reference_simhash(&paragraphs),
+                "{paragraphs:?}"
+            );
+        }
     }
 
     #[test]

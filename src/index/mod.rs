@@ -8,6 +8,7 @@ pub mod document;
 pub mod duplicates;
 pub mod files;
 pub mod schema;
+pub mod stem;
 pub mod writer;
 
 use std::collections::HashMap;

@@ -12,8 +12,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use super::stem::CachedStemmer;
 
 /// Analyzer for passage text and titles: words, lower-cased, English-stemmed.
 pub const STEMMED: &str = "newsdex_stem";
@@ -199,7 +201,7 @@ pub fn register_analyzers(index: &Index) {
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
-            .filter(Stemmer::default())
+            .filter(CachedStemmer)
             .build(),
     );
     tokenizers.register(

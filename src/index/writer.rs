@@ -22,10 +22,13 @@ use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{passage_documents, quote_documents};
 use super::duplicates::DuplicateGroups;
-use super::files::{FileList, FileRecord, content_hash, stat};
+use super::files::{FileList, FileRecord, content_hash, hash_bytes, stat};
 use super::schema::Fields;
 use super::{Opening, open_for_writing, write_manifest};
-use crate::corpus::{Article, Format, Found, Problem, find_article_files, parse_file};
+use crate::corpus::{
+    Article, Format, Found, MAX_FILE_BYTES, Problem, find_article_files, parse_bytes, parse_file,
+    read_bytes,
+};
 use crate::extract::{Extraction, PassageExtraction, extract};
 use crate::passages::split_passages;
 
@@ -328,11 +331,19 @@ fn index_job(
     writer: &IndexWriter,
     shared: &Shared,
 ) -> Result<()> {
-    let hash = match content_hash(&job.path) {
-        Ok(hash) => hash,
-        Err(error) => {
-            let problem = Problem::new(&job.path, format!("cannot read: {error}"));
-            lock(&shared.skipped).push(problem);
+    // Read a file once, to hash and to parse; JSON Lines files (which may be
+    // far bigger than one article) and files over the limit are streamed.
+    let content = if job.format == Format::JsonLines || job.size > MAX_FILE_BYTES {
+        content_hash(&job.path)
+            .map(|hash| (hash, None))
+            .map_err(|error| format!("cannot read: {error}"))
+    } else {
+        read_bytes(&job.path).map(|bytes| (hash_bytes(&bytes), Some(bytes)))
+    };
+    let (hash, bytes) = match content {
+        Ok(content) => content,
+        Err(reason) => {
+            lock(&shared.skipped).push(Problem::new(&job.path, reason));
             return Ok(());
         }
     };
@@ -348,9 +359,14 @@ fn index_job(
     // Delete first even for a file the record does not know: a run that
     // committed but died before saving the record must not leave duplicates.
     writer.delete_term(Term::from_field_text(fields.file, &job.key));
-    let (articles, passages) = index_file(job, run_extraction, fields, writer, &mut |problem| {
-        lock(&shared.skipped).push(problem)
-    })?;
+    let (articles, passages) = index_file(
+        job,
+        bytes.as_deref(),
+        run_extraction,
+        fields,
+        writer,
+        &mut |problem| lock(&shared.skipped).push(problem),
+    )?;
     shared.articles.fetch_add(articles, Ordering::Relaxed);
     shared.passages.fetch_add(passages, Ordering::Relaxed);
     if articles > 0 {
@@ -372,9 +388,11 @@ fn index_job(
     Ok(())
 }
 
-/// Parses one file and adds its articles; returns (articles, passages) added.
+/// Parses one file (from `bytes` when already read) and adds its articles;
+/// returns (articles, passages) added.
 fn index_file(
     job: &Job,
+    bytes: Option<&[u8]>,
     run_extraction: bool,
     fields: &Fields,
     writer: &IndexWriter,
@@ -383,7 +401,7 @@ fn index_file(
     let mut articles = 0;
     let mut passages = 0;
     let mut failure = None;
-    parse_file(&job.path, job.format, &mut |parsed| {
+    let mut on_article = |parsed: Result<Article, Problem>| {
         if failure.is_some() {
             return;
         }
@@ -402,7 +420,11 @@ fn index_file(
             }
             Err(problem) => report(problem),
         }
-    });
+    };
+    match bytes {
+        Some(bytes) => parse_bytes(&job.path, job.format, bytes, &mut on_article),
+        None => parse_file(&job.path, job.format, &mut on_article),
+    }
     match failure {
         Some(error) => Err(error),
         None => Ok((articles, passages)),
