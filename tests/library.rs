@@ -64,3 +64,44 @@ fn an_article_is_rebuilt_whole_with_its_speakers() {
             .is_none()
     );
 }
+
+#[test]
+fn searches_find_passages_never_quote_documents_whatever_the_query_shape() {
+    use newsdex::search::quotes::{QuoteRequest, search_quotes};
+    let index = bundled();
+    // "said" is in nearly every quote's passage; the shapes cover the plain
+    // query (no filter on document kind) and those that need the filter.
+    for query in [
+        "said",
+        "Witkoff said",
+        "said OR told",
+        "speaker:witkoff",
+        "said -plan",
+    ] {
+        let mut request = SearchRequest::new(query);
+        request.limit = 1_000;
+        request.per_article = 0;
+        request.collapse_duplicates = false;
+        let results = search(&index, &request).expect("searches");
+        assert!(!results.hits.is_empty(), "{query}");
+        assert_eq!(results.total, results.hits.len(), "{query}");
+        for hit in &results.hits {
+            // Quote documents carry no searchable title and no passage text.
+            assert!(
+                !hit.title.is_empty() && !hit.text.is_empty(),
+                "{query}: {hit:?}"
+            );
+        }
+    }
+    // And quotes search finds quote documents only: each has a speaker and a cue.
+    let mut request = QuoteRequest::new("peace");
+    request.limit = 100;
+    let quotes = search_quotes(&index, &request).expect("searches quotes");
+    assert!(!quotes.hits.is_empty());
+    assert!(
+        quotes
+            .hits
+            .iter()
+            .all(|hit| !hit.speaker.is_empty() && !hit.cue.is_empty())
+    );
+}

@@ -120,7 +120,7 @@ pub fn passage_documents(
     documents
 }
 
-/// Builds one document per quote of an article: its content in `text`, its
+/// Builds one document per quote of an article: its content in `quote`, its
 /// speaker in `speaker`, and the article fields needed to filter and show it.
 pub fn quote_documents(
     fields: &Fields,
@@ -137,7 +137,7 @@ pub fn quote_documents(
             doc.add_text(fields.kind, QUOTE);
             add_article_fields(&mut doc, fields, article, key, published);
             doc.add_text(fields.headline, &article.title);
-            doc.add_text(fields.text, &quote.text);
+            doc.add_text(fields.quote, &quote.text);
             doc.add_u64(fields.passage, quote.passage as u64);
             let speaker_field = if quote.organization {
                 fields.org_speaker

@@ -9,9 +9,10 @@
 use std::ops::Bound;
 
 use chrono::{Months, NaiveDate};
-use tantivy::Term;
+use tantivy::columnar::Cardinality;
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use super::query::QueryError;
 use crate::index::document::to_tantivy_date;
@@ -176,6 +177,18 @@ fn date_range(field: Field, since: Option<NaiveDate>, until: Option<NaiveDate>) 
 /// Passages that have a published date (to count those a date filter drops).
 pub fn has_published() -> Box<dyn Query> {
     Box::new(ExistsQuery::new("published".to_string(), false))
+}
+
+/// True when every document of every segment has a published date, read off
+/// the date column's cardinality: then nothing can be undated and the pass
+/// that counts undated articles can be skipped.
+pub fn every_document_dated(searcher: &Searcher) -> bool {
+    searcher.segment_readers().iter().all(|segment| {
+        segment
+            .fast_fields()
+            .date("published")
+            .is_ok_and(|column| column.get_cardinality() == Cardinality::Full)
+    })
 }
 
 /// Parses `2025`, `2025-11` or `2025-11-26` as the inclusive span of days it names.

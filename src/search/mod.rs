@@ -128,10 +128,15 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// Passages matching the query and filters (whole or partial matches).
+    /// Passages matching the query and filters: whole matches, plus partial
+    /// ones when they were counted (see `total_partial`).
     pub total: usize,
     /// Of those, passages matching the whole query.
     pub total_full: usize,
+    /// Of those, passages matching most of the query but not all of it;
+    /// `None` when whole matches filled the page, so partial ones were
+    /// neither needed nor counted (`total` is then `total_full`).
+    pub total_partial: Option<usize>,
     /// With a published-date filter: articles with matching passages left out
     /// because they have no published date.
     pub undated_excluded: Option<usize>,
@@ -189,7 +194,9 @@ impl Matcher {
             |p| p.all.box_clone(),
         );
         let mut filter_clauses = filters.clauses(fields, true);
-        filter_clauses.push((Occur::Must, kind_query(fields, kind)));
+        if !parsed.as_ref().is_some_and(|parsed| parsed.anchored) {
+            filter_clauses.push((Occur::Must, kind_query(fields, kind)));
+        }
         let full = conjunction(whole.box_clone(), &filter_clauses, None);
         let partial = parsed
             .as_ref()
@@ -210,12 +217,6 @@ pub fn kind_query(fields: &Fields, kind: &str) -> Box<dyn Query> {
         Term::from_field_text(fields.kind, kind),
         IndexRecordOption::Basic,
     ))
-}
-
-/// A tier of results: a query and whether its hits are partial matches.
-struct Tier {
-    query: Box<dyn Query>,
-    partial: bool,
 }
 
 /// Runs a search.
@@ -242,39 +243,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         full,
         partial,
     } = Matcher::new(index, &request.query, &request.filters, false)?;
-    let total_full = searcher.search(&full, &Count)?;
-    let total_partial = match &partial {
-        Some(query) => searcher.search(query, &Count)?,
-        None => 0,
-    };
-
-    let mut tiers = Vec::new();
     let preferred = request.filters.preferred_passages(fields);
     let timeline = if request.timeline {
         Some(timeline::timeline(index, &full)?)
     } else {
         None
     };
-    for (base, is_partial) in [(Some(full), false), (partial, true)] {
-        let Some(base) = base else { continue };
-        match &preferred {
-            Some(preferred) => {
-                tiers.push(Tier {
-                    query: with_clause(&base, Occur::Must, preferred.as_ref()),
-                    partial: is_partial,
-                });
-                tiers.push(Tier {
-                    query: with_clause(&base, Occur::MustNot, preferred.as_ref()),
-                    partial: is_partial,
-                });
-            }
-            None => tiers.push(Tier {
-                query: Box::new(base),
-                partial: is_partial,
-            }),
-        }
-    }
-
     let mut collector = HitCollector {
         searcher: &searcher,
         per_article: request.per_article,
@@ -290,16 +264,24 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     };
     // Pages after the first are the same ranking with the earlier hits dropped.
     let wanted = request.offset + request.limit;
-    for tier in &tiers {
-        if collector.picked.len() >= wanted {
-            break;
+    // Each tier is counted in the pass that ranks it. Partial matches are
+    // ranked, and counted, only when whole matches do not fill the page:
+    // counting them is what costs most on long queries over big indexes.
+    let total_full = collector.collect_tiers(&full, preferred.as_deref(), None, wanted)?;
+    let total_partial = match &partial {
+        Some(partial) if collector.picked.len() < wanted => {
+            Some(collector.collect_tiers(partial, preferred.as_deref(), parsed.as_ref(), wanted)?)
         }
-        let remaining = wanted - collector.picked.len();
-        collector.collect_tier(tier, parsed.as_ref(), remaining)?;
-    }
+        Some(_) => None,
+        None => Some(0),
+    };
     let picked: Vec<Picked> = collector.picked.into_iter().skip(request.offset).collect();
 
-    let undated_excluded = if request.filters.has_published_range() {
+    let undated_excluded = if !request.filters.has_published_range() {
+        None
+    } else if filters::every_document_dated(&searcher) {
+        Some(0)
+    } else {
         let mut clauses = request.filters.clauses(fields, false);
         clauses.push((Occur::Must, kind_query(fields, PASSAGE)));
         clauses.push((Occur::MustNot, filters::has_published()));
@@ -308,8 +290,6 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
             &DistinctArticles,
         )?;
         Some(undated.len())
-    } else {
-        None
     };
 
     let mut analyzer = index
@@ -362,8 +342,9 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     Ok(SearchResults {
         timeline,
         query: request.query.clone(),
-        total: total_full + total_partial,
+        total: total_full + total_partial.unwrap_or(0),
         total_full,
+        total_partial,
         undated_excluded,
         hits,
     })
@@ -380,7 +361,7 @@ pub(crate) fn highlight_terms(
 ) -> HashSet<String> {
     let mut terms = HashSet::new();
     query.query_terms(&mut |term, _| {
-        let searched = term.field() == fields.text || term.field() == fields.title;
+        let searched = [fields.text, fields.title, fields.quote].contains(&term.field());
         if let Some(text) = term.value().as_str().filter(|_| searched) {
             terms.insert(text.to_string());
         }
@@ -417,19 +398,50 @@ struct HitCollector<'a> {
 }
 
 impl HitCollector<'_> {
-    /// Adds up to `wanted` hits from `tier`, fetching deeper when the
-    /// per-article cap throws candidates away.
-    fn collect_tier(
+    /// Ranks the passages of `base` until `wanted` hits are picked in all:
+    /// with a preference, first those it selects, then the rest. Returns how
+    /// many passages `base` matches. `parsed` is given for partial matches,
+    /// to mark the words each misses.
+    fn collect_tiers(
         &mut self,
-        tier: &Tier,
+        base: &BooleanQuery,
+        preferred: Option<&dyn Query>,
         parsed: Option<&ParsedQuery>,
         wanted: usize,
-    ) -> Result<()> {
+    ) -> Result<usize> {
+        let tiers: Vec<Box<dyn Query>> = match preferred {
+            Some(preferred) => vec![
+                with_clause(base, Occur::Must, preferred),
+                with_clause(base, Occur::MustNot, preferred),
+            ],
+            None => vec![Box::new(base.clone())],
+        };
+        let mut total = 0;
+        for tier in &tiers {
+            let remaining = wanted.saturating_sub(self.picked.len());
+            total += if remaining == 0 {
+                self.searcher.search(tier, &Count)?
+            } else {
+                self.collect_tier(tier.as_ref(), parsed, remaining)?
+            };
+        }
+        Ok(total)
+    }
+
+    /// Adds up to `wanted` hits from `tier`, fetching deeper when the
+    /// per-article cap throws candidates away; returns the tier's size.
+    fn collect_tier(
+        &mut self,
+        tier: &dyn Query,
+        parsed: Option<&ParsedQuery>,
+        wanted: usize,
+    ) -> Result<usize> {
         let mut fetch = wanted * 3 + 16;
+        // Counted in the first pass over the tier; deeper passes only rank.
+        let (mut top, count) = self
+            .searcher
+            .search(tier, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
         loop {
-            let top = self
-                .searcher
-                .search(&tier.query, &TopDocs::with_limit(fetch).order_by_score())?;
             let exhausted = top.len() < fetch;
             let mut candidates: Vec<Picked> = top
                 .into_iter()
@@ -440,10 +452,8 @@ impl HitCollector<'_> {
                     similar: 0,
                 })
                 .collect();
-            if tier.partial {
-                if let Some(parsed) = parsed {
-                    self.mark_missing(parsed, &mut candidates)?;
-                }
+            if let Some(parsed) = parsed {
+                self.mark_missing(parsed, &mut candidates)?;
                 // Most words matched first; BM25 breaks ties (the sort is stable).
                 candidates.sort_by_key(|picked| picked.missing.len());
             }
@@ -472,9 +482,12 @@ impl HitCollector<'_> {
                 self.taken_per_article = taken;
                 self.shown_for_group = shown_for_group;
                 self.picked.extend(accepted);
-                return Ok(());
+                return Ok(count);
             }
             fetch *= 4;
+            top = self
+                .searcher
+                .search(tier, &TopDocs::with_limit(fetch).order_by_score())?;
         }
     }
 

@@ -57,6 +57,11 @@ pub struct ParsedQuery {
     pub items: Vec<QueryItem>,
     /// Excluded items (`-word`), kept out of relaxed matches too.
     pub excluded: Vec<Box<dyn Query>>,
+    /// True when every required item is words or a phrase in the front end's
+    /// own fields (a plain list, no operators): then only documents of the
+    /// front end's kind can match, whole or relaxed, and search can skip the
+    /// filter on document kind.
+    pub anchored: bool,
 }
 
 impl ParsedQuery {
@@ -85,6 +90,9 @@ impl ParsedQuery {
 /// Parses queries against one index.
 pub struct QueryFrontEnd {
     parser: QueryParser,
+    /// Field names that only the front end's kind of document has, so an
+    /// item naming one (`title:envoy`) keeps a query anchored.
+    own_fields: &'static [&'static str],
 }
 
 impl QueryFrontEnd {
@@ -94,15 +102,39 @@ impl QueryFrontEnd {
         let mut parser = QueryParser::for_index(index, vec![fields.title, fields.text]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(fields.title, 2.0);
-        QueryFrontEnd { parser }
+        QueryFrontEnd {
+            parser,
+            own_fields: &["title", "text"],
+        }
     }
 
-    /// A parser whose bare words search only `text`: for quotes, whose words
-    /// are what was said, not the headline of the article they come from.
-    pub fn text_only(index: &Index, fields: &Fields) -> QueryFrontEnd {
-        let mut parser = QueryParser::for_index(index, vec![fields.text]);
+    /// A parser whose bare words search what quotes say: their words, not
+    /// the headline of the article they come from.
+    pub fn quotes(index: &Index, fields: &Fields) -> QueryFrontEnd {
+        let mut parser = QueryParser::for_index(index, vec![fields.quote]);
         parser.set_conjunction_by_default();
-        QueryFrontEnd { parser }
+        QueryFrontEnd {
+            parser,
+            own_fields: &["quote"],
+        }
+    }
+
+    /// True when `item` (one top-level item, `+` stripped) is words or a
+    /// phrase searched in the default fields or in one of `own_fields`.
+    fn is_anchored_item(&self, item: &str) -> bool {
+        let field_end = item
+            .find(':')
+            .filter(|&colon| item.find('"').is_none_or(|quote| colon < quote));
+        let words = match field_end {
+            Some(colon) if self.own_fields.contains(&&item[..colon]) => &item[colon + 1..],
+            Some(_) => return false,
+            None => item,
+        };
+        // Not `*` (everything), a range or a group: a word or a phrase.
+        words
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '"')
     }
 
     /// Parses `text`; an empty (all-whitespace) query is `Ok(None)`.
@@ -144,10 +176,14 @@ impl QueryFrontEnd {
                 }
             }
         }
+        let anchored = !lexed.has_operators
+            && !items.is_empty()
+            && items.iter().all(|item| self.is_anchored_item(&item.label));
         Ok(Some(ParsedQuery {
             all,
             items,
             excluded,
+            anchored,
         }))
     }
 
@@ -288,6 +324,46 @@ mod tests {
             items(r#"title:"a b" (x OR y)"#),
             vec!["title:\"a b\"", "(x OR y)"]
         );
+    }
+
+    #[test]
+    fn only_plain_words_and_phrases_in_own_fields_anchor_a_query() {
+        let index = tantivy::Index::create_in_ram(crate::index::schema::build_schema());
+        crate::index::schema::register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).expect("fields");
+        let passages = QueryFrontEnd::new(&index, &fields);
+        let quotes = QueryFrontEnd::quotes(&index, &fields);
+        let anchored = |front_end: &QueryFrontEnd, text: &str| {
+            front_end
+                .parse(text)
+                .ok()
+                .flatten()
+                .is_some_and(|parsed| parsed.anchored)
+        };
+        for text in [
+            "peace",
+            "peace plan",
+            r#""peace plan" -russia"#,
+            "title:envoy talks",
+            r#"+peace text:"draft plan""#,
+        ] {
+            assert!(anchored(&passages, text), "{text}");
+        }
+        // Fields quotes or other documents have too, operators, everything.
+        for text in [
+            "speaker:witkoff",
+            "peace speaker:witkoff",
+            "category:politics peace",
+            "peace OR plan",
+            "(peace plan)",
+            "*",
+            "-russia",
+            "published:[2020-01-01T00:00:00Z TO 2021-01-01T00:00:00Z]",
+        ] {
+            assert!(!anchored(&passages, text), "{text}");
+        }
+        assert!(anchored(&quotes, "peace plan"));
+        assert!(!anchored(&quotes, "title:envoy"));
     }
 
     #[test]

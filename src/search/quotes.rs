@@ -128,7 +128,7 @@ pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteR
         .into());
     }
     let fields = &index.fields;
-    let front_end = QueryFrontEnd::text_only(&index.index, fields);
+    let front_end = QueryFrontEnd::quotes(&index.index, fields);
     let matcher = Matcher::of_kind(
         index,
         &front_end,
@@ -151,26 +151,29 @@ pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteR
     };
     let searcher = index.reader.searcher();
     let wanted = request.offset + request.limit;
-    let total = searcher.search(query.as_ref(), &Count)?;
-    let ranked: Vec<(Score, DocAddress)> = match request.order {
+    // Ranked and counted in one pass over the matches.
+    let (ranked, total): (Vec<(Score, DocAddress)>, usize) = match request.order {
         QuoteOrder::Relevance if matcher.parsed.is_some() => searcher.search(
             query.as_ref(),
-            &TopDocs::with_limit(wanted).order_by_score(),
+            &(TopDocs::with_limit(wanted).order_by_score(), Count),
         )?,
         // Without words to rank by, the newest quotes are the useful ones.
-        _ => searcher
-            .search(
+        _ => {
+            let (newest, total) = searcher.search(
                 query.as_ref(),
-                &TopDocs::with_limit(wanted)
-                    .order_by_fast_field::<DateTime>("published", Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, address)| (0.0, address))
-            .collect(),
+                &(
+                    TopDocs::with_limit(wanted)
+                        .order_by_fast_field::<DateTime>("published", Order::Desc),
+                    Count,
+                ),
+            )?;
+            let newest = newest.into_iter().map(|(_, address)| (0.0, address));
+            (newest.collect(), total)
+        }
     };
     let mut analyzer = index
         .index
-        .tokenizer_for_field(fields.text)
+        .tokenizer_for_field(fields.quote)
         .context("the index has no analyzer for quote text")?;
     let terms = highlight_terms(
         fields,
@@ -181,7 +184,7 @@ pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteR
     let mut hits = Vec::with_capacity(request.limit);
     for (rank, (score, address)) in ranked.into_iter().enumerate().skip(request.offset) {
         let document: TantivyDocument = searcher.doc(address)?;
-        let text = first_text(&document, fields.text);
+        let text = first_text(&document, fields.quote);
         let ranges = highlight(&text, &mut analyzer, &terms);
         let shown = snippet(&text, &ranges, MAX_QUOTE_CHARS);
         let org_speaker = first_text(&document, fields.org_speaker);

@@ -278,6 +278,7 @@ pub fn search_response(
             query: request.query.clone(),
             total: 0,
             total_full: 0,
+            total_partial: Some(0),
             undated_excluded: None,
             hits: Vec::new(),
             timeline: None,

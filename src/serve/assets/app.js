@@ -382,7 +382,10 @@ function renderChips() {
 function renderPager(results) {
   const pager = $('pager');
   const hasPrev = results.offset > 0;
-  const hasNext = results.hits.length === results.limit && results.offset + results.limit < results.total;
+  // Partial matches are counted only once a page reaches them, so an
+  // uncounted remainder may still hold more.
+  const hasNext = results.hits.length === results.limit
+    && (results.offset + results.limit < results.total || results.total_partial === null);
   pager.hidden = !hasPrev && !hasNext;
   $('prev').disabled = !hasPrev;
   $('next').disabled = !hasNext;
