@@ -41,7 +41,7 @@ sys.path.insert(0, str(BENCH))
 from articles import article_files, load_queries, parse_article, parse_query, percentiles, read_text, tokenize  # noqa: E402
 
 NPROC = os.cpu_count() or 2
-MEMORY_MB = 512
+MEMORY_MB = 256
 SMOKE_ARTICLES = 200
 SMOKE_CLASSES = ("word", "speaker", "date")
 
@@ -318,13 +318,20 @@ def measure_size(size, args, tools, work, queries_file, notes):
            index=([sys.executable, script, "index", corpus, db], db),
            queries=([sys.executable, script, "query", db, queries_file, repeat, warmup],),
            cli_command=lambda line: [sys.executable, script, "search", db, line])
-    if tools["xapian"]:
+    if tools["xapian"] and articles > args.xapian_max:
+        notes.append(f"Xapian skipped at {size} ({articles:,} articles, over --xapian-max "
+                     f"{args.xapian_max:,}): it indexes about 700 articles/s here.")
+    elif tools["xapian"]:
         xdb, script_x, py = indexes / "xapian", BENCH / "xapian_peer.py", tools["xapian"]
         system("xapian",
                index=([py, script_x, "index", corpus, xdb], xdb),
                queries=([py, script_x, "query", xdb, queries_file, repeat, warmup],),
                cli_command=lambda line: [py, script_x, "search", xdb, line])
     system("ripgrep", cli_command=lambda line: ripgrep_command(line, corpus))
+    # A million articles and their indexes fill tens of GB: keep none of it.
+    shutil.rmtree(indexes, ignore_errors=True)
+    if size != "bbc":
+        shutil.rmtree(corpus, ignore_errors=True)
     return results
 
 
@@ -483,6 +490,8 @@ def main():
                         help="corpora and indexes (default /tmp/newsdex-bench)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "newsdex-bench",
                         help="peer builds (default ~/.cache/newsdex-bench)")
+    parser.add_argument("--xapian-max", type=int, default=100_000,
+                        help="largest corpus Xapian is run on (default 100000; it is slow to index)")
     parser.add_argument("--out", type=Path, help="Markdown report (default BENCHMARKS.md; smoke: in --work)")
     args = parser.parse_args()
     if args.smoke:

@@ -66,7 +66,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Memory budget for the index writer, in MB
-    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(15..=65536))]
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(15..=65536))]
     pub memory: u32,
     /// Print no progress bar and no summary
     #[arg(long, short)]

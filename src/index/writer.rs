@@ -57,7 +57,7 @@ impl IndexOptions {
             roots,
             index_dir,
             threads: std::thread::available_parallelism().map_or(2, usize::from),
-            memory_mb: 512,
+            memory_mb: 256,
             extract: true,
             rebuild: false,
         }
@@ -135,7 +135,10 @@ struct Shared {
     unchanged: AtomicU64,
     skipped: Mutex<Vec<Problem>>,
     current: Mutex<FileList>,
-    seen: Mutex<HashSet<String>>,
+    /// Files found but left without articles this run (unreadable, bad):
+    /// not counted as removed. Only these are kept, not every file seen, so
+    /// memory does not grow with the corpus twice over.
+    failed: Mutex<HashSet<String>>,
     first_error: Mutex<Option<anyhow::Error>>,
 }
 
@@ -194,7 +197,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
         unchanged,
         skipped,
         current,
-        seen,
+        failed,
         first_error,
     } = shared;
     if let Some(error) = into_inner(first_error) {
@@ -202,13 +205,13 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
         return Err(error);
     }
     let mut current = into_inner(current);
-    let seen = into_inner(seen);
+    let failed = into_inner(failed);
     let mut removed = 0;
     for key in previous.files.keys() {
         if !current.files.contains_key(key) {
             // Gone, or now unreadable: its old articles must not linger.
             writer.delete_term(Term::from_field_text(fields.file, key));
-            removed += u64::from(!seen.contains(key));
+            removed += u64::from(!failed.contains(key));
         }
     }
     let changed = rebuilt.is_some()
@@ -293,12 +296,12 @@ fn walk(
             continue;
         }
         let key = path.to_string_lossy().into_owned();
-        lock(&shared.seen).insert(key.clone());
         progress.file_found();
         let (size, modified) = match stat(&path) {
             Ok(stat) => stat,
             Err(error) => {
                 lock(&shared.skipped).push(Problem::new(&path, format!("cannot read: {error}")));
+                lock(&shared.failed).insert(key);
                 continue;
             }
         };
@@ -344,6 +347,7 @@ fn index_job(
         Ok(content) => content,
         Err(reason) => {
             lock(&shared.skipped).push(Problem::new(&job.path, reason));
+            lock(&shared.failed).insert(job.key.clone());
             return Ok(());
         }
     };
@@ -384,6 +388,8 @@ fn index_job(
             passages,
         };
         lock(&shared.current).files.insert(job.key.clone(), record);
+    } else {
+        lock(&shared.failed).insert(job.key.clone());
     }
     Ok(())
 }
