@@ -308,7 +308,11 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     let n = words.len();
     let first = doc.core(words[0]);
     let last = doc.core(words[n - 1]);
-    if n == 1 && (is_calendar_word(first) || lexicon::is_title(first)) {
+    if n == 1
+        && (is_calendar_word(first)
+            || lexicon::is_title(first)
+            || lexicon::is_generic_org_head(first))
+    {
         return (EntityKind::Unknown, text);
     }
     if cores().any(lexicon::is_org_word) {

@@ -1248,6 +1248,51 @@ pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORD_SET.contains(word)
 }
 
+/// A word that heads organisation names but alone names none: "the
+/// Committee said", "the Government", "Police". Generic bodies are not
+/// entities (tests/gold/README.md), while `Parliament` or `Cabinet`, which
+/// name one body, are known names and never get here.
+pub(crate) fn is_generic_org_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Government"
+            | "Committee"
+            | "Commission"
+            | "Chamber"
+            | "Council"
+            | "Department"
+            | "Ministry"
+            | "Agency"
+            | "Authority"
+            | "Board"
+            | "Bureau"
+            | "Office"
+            | "Company"
+            | "Corporation"
+            | "Group"
+            | "Holdings"
+            | "Association"
+            | "Institute"
+            | "Foundation"
+            | "Society"
+            | "Federation"
+            | "Organisation"
+            | "Organization"
+            | "Administration"
+            | "Tribunal"
+            | "Court"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Forces"
+            | "Service"
+            | "Services"
+            | "Fund"
+            | "Exchange"
+    )
+}
+
 /// True for words that end a place name ("Street", "Airport").
 pub(crate) fn is_place_word(word: &str) -> bool {
     PLACE_WORD_SET.contains(word)

@@ -727,4 +727,34 @@ mod tests {
         let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(dates, ["2004"]);
     }
+
+    #[test]
+    fn long_body_names_numbered_stations_and_generic_heads() {
+        let text = "The Organisation for Economic Co-operation and Development said \
+            growth slowed. Speaking on BBC Radio 4, the minister agreed. The Committee \
+            said the Government had erred. Elsewhere Rovers beat Barclays and Aviva. \
+            PG&E President and CEO Andy Vesey said the firm would act.";
+        let (_, e) = run(text, None);
+        for organization in [
+            "Organisation for Economic Co-operation and Development",
+            "BBC Radio 4",
+            "PG&E",
+        ] {
+            assert!(
+                e.organizations.iter().any(|o| o == organization),
+                "{organization}: {:?}",
+                e.organizations
+            );
+        }
+        // A body's head word alone names no body; "and" between two names stays a list.
+        for not_an_organization in ["Committee", "Government", "PG&E President"] {
+            assert!(
+                !e.organizations.iter().any(|o| o == not_an_organization),
+                "{not_an_organization}: {:?}",
+                e.organizations
+            );
+        }
+        assert!(!e.organizations.iter().any(|o| o.contains(" and Aviva")));
+        assert_eq!(e.speakers, ["Andy Vesey"]);
+    }
 }

@@ -190,6 +190,15 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
                 last = k;
                 continue;
             }
+            // Stations and channels numbered: "BBC Radio 4", "BBC News 24".
+            if doc.tokens[k].kind == super::tokens::Kind::Number
+                && doc.tokens[k].space_before
+                && matches!(doc.core(last), "Radio" | "Channel" | "News")
+            {
+                words.push(k);
+                last = k;
+                continue;
+            }
             match connector_span(doc, s.end, &words, k) {
                 Some(next) => {
                     words.extend(k..=next);
@@ -256,7 +265,20 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                 j += 1;
             }
             let tail = doc.core(j);
-            (lexicon::is_org_word(tail) || lexicon::is_title(tail)).then_some(k + 1)
+            // Inside the long name of a body ("Organisation for Economic
+            // Co-operation and Development", "Department of Trade and
+            // Industry"), "and" joins its parts too.
+            let long_body_name = words.windows(2).any(|pair| {
+                matches!(doc.text(pair[1]), "of" | "for")
+                    && matches!(
+                        doc.core(pair[0]),
+                        "Organisation" | "Organization" | "Department" | "Ministry" | "Office"
+                    )
+            });
+            // "President and CEO Andy Vesey": two titles joined.
+            let titles = lexicon::is_title(last) && lexicon::is_title(doc.core(k + 1));
+            (lexicon::is_org_word(tail) || lexicon::is_title(tail) || long_body_name || titles)
+                .then_some(k + 1)
         }
         _ => None,
     }

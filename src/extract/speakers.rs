@@ -484,7 +484,9 @@ impl Finder<'_, '_> {
                 // unless it opens the sentence unconfirmed ("Officials said")
                 // or is a group noun ("MPs said").
                 let single = !mention.name.contains(' ');
-                if lexicon::is_not_name(&mention.name) || lexicon::is_not_org_acronym(&mention.name)
+                if lexicon::is_not_name(&mention.name)
+                    || lexicon::is_not_org_acronym(&mention.name)
+                    || lexicon::is_generic_org_head(&mention.name)
                 {
                     return;
                 }
