@@ -11,6 +11,8 @@
 //! 6. [`output`] renders search results and extractions for the terminal or as JSON.
 //! 7. [`serve`] answers searches over HTTP: a search page and a JSON API.
 //!
+//! [`export`] writes the same documents for Quickwit or Elasticsearch.
+//!
 //! [`eval`] measures extraction against hand-made answers. [`text`] holds the small text utilities (sentence splitting, normalisation) that
 //! several stages share.
 //!
@@ -52,6 +54,7 @@
 
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod output;
