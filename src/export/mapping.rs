@@ -80,30 +80,80 @@ pub const FIELDS: &[FieldSpec] = &[
     field("file", Kind::Raw, false, "file the article came from"),
     field("article_key", Kind::Integer, false, "hash of article_id"),
     field("simhash", Kind::StoredInteger, false, "SimHash of the body"),
-    field(DUPLICATE_GROUP, Kind::Integer, false, "near-duplicate group"),
-    field(DUPLICATES, Kind::StoredInteger, false, "articles in the group"),
+    field(
+        DUPLICATE_GROUP,
+        Kind::Integer,
+        false,
+        "near-duplicate group",
+    ),
+    field(
+        DUPLICATES,
+        Kind::StoredInteger,
+        false,
+        "articles in the group",
+    ),
     field("path", Kind::Raw, false, "article file path"),
     field("title", Kind::Words, false, "headline (passages)"),
     field("text", Kind::Words, false, "passage text, or what was said"),
     field("headline", Kind::StoredText, false, "headline (quotes)"),
     field("passage", Kind::Integer, false, "passage number from 0"),
-    field("passage_count", Kind::StoredInteger, false, "passages in the article"),
+    field(
+        "passage_count",
+        Kind::StoredInteger,
+        false,
+        "passages in the article",
+    ),
     field("category", Kind::Lowercase, false, "topic folder"),
     field("source", Kind::Lowercase, false, "outlet"),
     field(PUBLISHED, Kind::Date, false, "publication day"),
     field(DATED, Kind::Flag, false, "published is known"),
     field("speaker", Kind::Raw, true, "people speaking in the passage"),
     field("org_speaker", Kind::Raw, true, "organisations speaking"),
-    field("speaker_key", Kind::Key, true, "lower-cased speaker names and surnames"),
-    field("article_speaker_key", Kind::Key, true, "keys of every speaker in the article"),
-    field("article_speakers", Kind::StoredText, true, "every speaker in the article"),
-    field("entity", Kind::NameWords, true, "names in the passage, as words"),
+    field(
+        "speaker_key",
+        Kind::Key,
+        true,
+        "lower-cased speaker names and surnames",
+    ),
+    field(
+        "article_speaker_key",
+        Kind::Key,
+        true,
+        "keys of every speaker in the article",
+    ),
+    field(
+        "article_speakers",
+        Kind::StoredText,
+        true,
+        "every speaker in the article",
+    ),
+    field(
+        "entity",
+        Kind::NameWords,
+        true,
+        "names in the passage, as words",
+    ),
     field("person", Kind::Raw, true, "people named in the passage"),
     field("organization", Kind::Raw, true, "organisations named"),
     field("place", Kind::Raw, true, "places named"),
-    field("entity_key", Kind::Key, true, "lower-cased entity names and surnames"),
-    field("article_entity_key", Kind::Key, true, "keys of every entity in the article"),
-    field("mentions", Kind::Date, true, "days mentioned in the passage"),
+    field(
+        "entity_key",
+        Kind::Key,
+        true,
+        "lower-cased entity names and surnames",
+    ),
+    field(
+        "article_entity_key",
+        Kind::Key,
+        true,
+        "keys of every entity in the article",
+    ),
+    field(
+        "mentions",
+        Kind::Date,
+        true,
+        "days mentioned in the passage",
+    ),
     field("cue", Kind::StoredText, false, "reporting cue (quotes)"),
     field("direct", Kind::Integer, false, "1 for a direct quote"),
 ];
@@ -270,8 +320,14 @@ mod tests {
         let published = by_name("published");
         assert_eq!(published["type"].as_str(), Some("datetime"));
         assert_eq!(published["fast"].as_bool(), Some(true));
-        assert_eq!(by_name("mentions")["type"].as_str(), Some("array<datetime>"));
-        assert!(!yaml.contains("en_stem"), "Quickwit rejects stemming tokenizers");
+        assert_eq!(
+            by_name("mentions")["type"].as_str(),
+            Some("array<datetime>")
+        );
+        assert!(
+            !yaml.contains("en_stem"),
+            "Quickwit rejects stemming tokenizers"
+        );
     }
 
     #[test]

@@ -232,8 +232,7 @@ pub fn write_export(
     index_id: &str,
     documents: &[Document],
 ) -> Result<Vec<PathBuf>> {
-    fs::create_dir_all(out_dir)
-        .with_context(|| format!("cannot create {}", out_dir.display()))?;
+    fs::create_dir_all(out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
     let (config_name, config, documents_name) = match target {
         Target::Quickwit => (
             "index-config.yaml",
@@ -367,8 +366,8 @@ mod tests {
         assert_eq!(lines[0]["index"]["_id"], "news/politics/tram.txt#p0");
         assert_eq!(lines[0]["index"]["_index"], "news");
         assert_eq!(lines[1]["id"], "news/politics/tram.txt#p0");
-        let written = write_export(Target::Quickwit, dir.path(), "news", &documents)
-            .expect("export written");
+        let written =
+            write_export(Target::Quickwit, dir.path(), "news", &documents).expect("export written");
         let ndjson = fs::read_to_string(&written[1]).expect("documents file");
         assert_eq!(ndjson.lines().count(), documents.len());
     }
