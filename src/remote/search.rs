@@ -36,6 +36,16 @@ struct Candidate {
 
 /// Runs `request` against the Quickwit index of `engine`.
 pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResults> {
+    search_with(engine, request, Translator::new())
+}
+
+/// Like [`search`], translating with `translator` (e.g.
+/// [`Translator::without_word_forms`], to measure the stemming gap).
+pub fn search_with(
+    engine: &Quickwit,
+    request: &SearchRequest,
+    mut translator: Translator,
+) -> Result<SearchResults> {
     if request.limit == 0 || request.limit > MAX_LIMIT {
         return Err(QueryError(format!(
             "--limit {} is out of range: give 1 to {MAX_LIMIT}",
@@ -50,7 +60,6 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
         ))
         .into());
     }
-    let mut translator = Translator::new();
     let parsed = translator.translate(&request.query)?;
     if parsed.is_none() && request.filters.is_empty() {
         return Err(QueryError(

@@ -86,6 +86,7 @@ impl RemoteQuery {
 pub struct Translator {
     front_end: QueryFrontEnd,
     stemmer: TextAnalyzer,
+    expand: bool,
 }
 
 impl Translator {
@@ -106,6 +107,16 @@ impl Translator {
         Translator {
             front_end: front_end(&index, &fields),
             stemmer,
+            expand: true,
+        }
+    }
+
+    /// A translator that searches words only as written, without their
+    /// other forms: to measure what the expansion recovers.
+    pub fn without_word_forms() -> Translator {
+        Translator {
+            expand: false,
+            ..Translator::new()
         }
     }
 
@@ -139,7 +150,7 @@ impl Translator {
     pub fn word_forms(&mut self, word: &str) -> Vec<String> {
         let word = word.to_lowercase();
         let stem = self.stem(&word);
-        if stem.is_empty() || !word.chars().all(char::is_alphabetic) {
+        if !self.expand || stem.is_empty() || !word.chars().all(char::is_alphabetic) {
             return vec![word];
         }
         let mut bases = vec![stem.clone(), word.clone()];
