@@ -92,20 +92,17 @@ pub struct Translator {
 impl Translator {
     /// A translator for passage searches (bare words search titles and text).
     pub fn new() -> Translator {
-        Translator::with(|index, fields| QueryFrontEnd::new(index, fields))
-    }
-
-    fn with(front_end: impl Fn(&Index, &Fields) -> QueryFrontEnd) -> Translator {
         // An empty in-memory index: only its schema and analyzers are used.
         let index = Index::create_in_ram(build_schema());
         register_analyzers(&index);
-        let fields = Fields::new(&index.schema()).unwrap_or_else(|_| unreachable_fields());
+        // Not user data: build_schema always has every field Fields names.
+        let fields = Fields::new(&index.schema()).expect("the newsdex schema has its own fields");
         let stemmer = index
             .tokenizers()
             .get(STEMMED)
             .unwrap_or_else(|| TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default()));
         Translator {
-            front_end: front_end(&index, &fields),
+            front_end: QueryFrontEnd::new(&index, &fields),
             stemmer,
             expand: true,
         }
@@ -363,12 +360,6 @@ impl Default for Translator {
     fn default() -> Translator {
         Translator::new()
     }
-}
-
-#[cold]
-fn unreachable_fields() -> Fields {
-    // build_schema always has every field; Fields::new only fails on a foreign schema.
-    panic!("the newsdex schema lacks one of its own fields")
 }
 
 /// The filters as Quickwit clauses (joined with AND) and the
