@@ -15,18 +15,13 @@ pub struct IndexProgress {
 impl IndexProgress {
     /// A bar on stderr; hidden when `visible` is false.
     pub fn new(visible: bool) -> IndexProgress {
-        let target = if visible {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        };
-        let bar = ProgressBar::with_draw_target(Some(0), target);
-        let style = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files · {msg} · ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-        bar.set_style(style);
-        IndexProgress { bar }
+        IndexProgress {
+            bar: stderr_bar(
+                visible,
+                Some(0),
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files · {msg} · ETA {eta}",
+            ),
+        }
     }
 }
 
@@ -57,17 +52,13 @@ pub struct ExportProgress {
 impl ExportProgress {
     /// A spinner on stderr; hidden when `visible` is false.
     pub fn new(visible: bool) -> ExportProgress {
-        let target = if visible {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        };
-        let bar = ProgressBar::with_draw_target(None, target);
-        let style =
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} articles read")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner());
-        bar.set_style(style);
-        ExportProgress { bar }
+        ExportProgress {
+            bar: stderr_bar(
+                visible,
+                None,
+                "{spinner} [{elapsed_precise}] {pos} articles read",
+            ),
+        }
     }
 
     /// `done` articles are read and extracted.
@@ -89,18 +80,13 @@ pub struct PushBar {
 impl PushBar {
     /// A bar on stderr; hidden when `visible` is false.
     pub fn new(visible: bool) -> PushBar {
-        let target = if visible {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        };
-        let bar = ProgressBar::with_draw_target(Some(0), target);
-        let style = ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents · {per_sec} · ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
-        bar.set_style(style);
-        PushBar { bar }
+        PushBar {
+            bar: stderr_bar(
+                visible,
+                Some(0),
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents · {per_sec} · ETA {eta}",
+            ),
+        }
     }
 }
 
@@ -116,4 +102,18 @@ impl crate::remote::push::PushProgress for PushBar {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+}
+
+/// A bar (or, without a length, a spinner) on stderr, hidden unless `visible`.
+fn stderr_bar(visible: bool, length: Option<u64>, template: &str) -> ProgressBar {
+    let target = if visible {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(length, target);
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
 }
