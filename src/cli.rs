@@ -182,6 +182,8 @@ pub struct QuotesArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDirArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -180,12 +180,7 @@ fn open_index(arg: IndexDirArg) -> Result<NewsIndex> {
 
 fn run_search(args: SearchArgs) -> Result<Status> {
     let filters = filters_from(args.filters)?;
-    let engine = args
-        .engine
-        .engine
-        .as_deref()
-        .map(Quickwit::parse_engine)
-        .transpose()?;
+    let engine = engine_from(args.engine.engine.as_deref())?;
     let request = SearchRequest {
         query: args.query.join(" "),
         filters,
@@ -289,7 +284,7 @@ fn style_for(choice: ColorChoice) -> terminal::Style {
 
 fn run_quotes(args: QuotesArgs) -> Result<Status> {
     let filters = filters_from(args.filters)?;
-    let index = open_index(args.index)?;
+    let engine = engine_from(args.engine.engine.as_deref())?;
     let request = QuoteRequest {
         query: args.query.join(" "),
         filters,
@@ -302,7 +297,10 @@ fn run_quotes(args: QuotesArgs) -> Result<Status> {
         timeline: args.timeline,
         ..QuoteRequest::new("")
     };
-    let results = search_quotes(&index, &request)?;
+    let results = match &engine {
+        Some(engine) => newsdex::remote::quotes::search_quotes(engine, &request)?,
+        None => search_quotes(&open_index(args.index)?, &request)?,
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -404,6 +402,11 @@ fn run_extract(args: ExtractArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(any.into())
+}
+
+/// The Quickwit index named by `--engine`, if any.
+fn engine_from(spec: Option<&str>) -> Result<Option<Quickwit>> {
+    Ok(spec.map(Quickwit::parse_engine).transpose()?)
 }
 
 /// The folders to export or push: those given, else the bundled corpus.

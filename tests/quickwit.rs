@@ -412,4 +412,36 @@ fn live_quickwit_answers_like_the_local_index() {
     assert_eq!(keys(&here), keys(&there));
     assert_eq!(keys(&here["hits"][0]), keys(&there["hits"][0]));
     assert_eq!(here["timeline"]["undated"], there["timeline"]["undated"]);
+
+    // Quotes: a speaker filter has no stemming in it, so the totals agree;
+    // the JSON shape is the same, and newest-first order is the same order.
+    let quotes = |args: &[&str], remote: bool| {
+        let mut command = newsdex();
+        command.args(["quotes", "--json", "--color", "never"]);
+        if remote {
+            command.args(["--engine", &engine]);
+        } else {
+            command.arg("--index").arg(&local_dir);
+        }
+        let output = command.args(args).output().expect("newsdex runs");
+        assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let args = ["--speaker", "Blair", "--sort", "date", "-n", "5"];
+    let (here, there) = (quotes(&args, false), quotes(&args, true));
+    assert_eq!(here["total"], there["total"]);
+    assert_eq!(keys(&here), keys(&there));
+    assert_eq!(keys(&here["hits"][0]), keys(&there["hits"][0]));
+    let dates = |value: &serde_json::Value| -> Vec<serde_json::Value> {
+        value["hits"]
+            .as_array()
+            .map(|hits| hits.iter().map(|hit| hit["published"].clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(dates(&here), dates(&there));
+    let (here, there) = (quotes(&["election"], false), quotes(&["election"], true));
+    eprintln!(
+        "quickwit: quotes about election: local {}, remote {}",
+        here["total"], there["total"]
+    );
 }

@@ -125,7 +125,7 @@ pub fn search_with(
         None
     };
     let timeline = if request.timeline {
-        Some(timeline(engine, &whole, &request.filters)?)
+        Some(timeline(engine, &whole, &request.filters, PASSAGE)?)
     } else {
         None
     };
@@ -268,12 +268,24 @@ impl Quickwit {
             .round() as usize)
     }
 
-    /// The best `max_hits` documents by BM25, and how many matched.
+    /// The best `max_hits` documents by BM25.
     pub(crate) fn top(&self, query: &str, scope: &Scope, max_hits: usize) -> Result<Vec<Value>> {
+        self.top_by(query, scope, max_hits, "_score")
+    }
+
+    /// The first `max_hits` documents in `sort_by` order (Quickwit's mini
+    /// language: `_score`, `published` for newest first).
+    pub(crate) fn top_by(
+        &self,
+        query: &str,
+        scope: &Scope,
+        max_hits: usize,
+        sort_by: &str,
+    ) -> Result<Vec<Value>> {
         let answer = self.run(
             query,
             scope,
-            json!({"max_hits": max_hits, "sort_by": "_score", "count_all": false}),
+            json!({"max_hits": max_hits, "sort_by": sort_by, "count_all": false}),
         )?;
         Ok(answer
             .get("hits")
@@ -410,25 +422,29 @@ pub(crate) fn published_days(
     Ok(days)
 }
 
-fn timeline(engine: &Quickwit, whole: &str, filters: &Filters) -> Result<Timeline> {
-    // Dated articles through the date bounds; undated ones apart, as locally.
-    let mut dated_filters = filters.clone();
-    let dated = Scope::new(&dated_filters, true);
+/// The timeline of the documents of `kind` matching `whole` and `filters`:
+/// dated articles through the date bounds, undated ones counted apart (none
+/// when a date bound is set), as locally.
+pub(crate) fn timeline(
+    engine: &Quickwit,
+    whole: &str,
+    filters: &Filters,
+    kind: &str,
+) -> Result<Timeline> {
+    let dated = Scope::of_kind(filters, true, kind);
     let dated_query = format!("{} AND dated:true", dated.query(whole));
-    dated_filters.since = None;
-    dated_filters.until = None;
-    let undated = Scope::new(&dated_filters, true);
-    let undated_query = format!("{} AND dated:false", undated.query(whole));
     let days = published_days(engine, &dated_query, &dated)?;
     let undated_articles = if filters.has_published_range() {
         0
     } else {
+        let undated = Scope::of_kind(filters, true, kind);
+        let undated_query = format!("{} AND dated:false", undated.query(whole));
         engine.distinct_articles(&undated_query, &undated)?
     };
     Ok(bucket(&days, undated_articles))
 }
 
-fn string(document: &Value, name: &str) -> String {
+pub(crate) fn string(document: &Value, name: &str) -> String {
     document
         .get(name)
         .and_then(Value::as_str)

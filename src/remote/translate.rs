@@ -87,6 +87,7 @@ pub struct Translator {
     front_end: QueryFrontEnd,
     stemmer: TextAnalyzer,
     expand: bool,
+    text_only: bool,
 }
 
 impl Translator {
@@ -105,6 +106,20 @@ impl Translator {
             front_end: QueryFrontEnd::new(&index, &fields),
             stemmer,
             expand: true,
+            text_only: false,
+        }
+    }
+
+    /// A translator whose bare words search only `text`: for quotes, whose
+    /// words are what was said, not the headline of their article.
+    pub fn text_only() -> Translator {
+        let index = Index::create_in_ram(build_schema());
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema()).expect("the newsdex schema has its own fields");
+        Translator {
+            front_end: QueryFrontEnd::text_only(&index, &fields),
+            text_only: true,
+            ..Translator::new()
         }
     }
 
@@ -252,6 +267,7 @@ impl Translator {
     /// One clause in Quickwit's language, parenthesised when it has several parts.
     fn clause(&mut self, field: Option<&str>, value: &Value) -> Result<Option<String>, QueryError> {
         let words_fields: &[(&str, &str)] = match field {
+            None if self.text_only => &[("text", "")],
             None => &[("title", TITLE_BOOST), ("text", "")],
             Some("title") => &[("title", "")],
             Some("text") => &[("text", "")],
@@ -647,6 +663,14 @@ mod tests {
         assert!(query.contains("title:\"interest rates\"^2"), "{query}");
         let phrasings = query.matches("text:\"").count();
         assert!(phrasings <= MAX_PHRASE_FORMS, "{phrasings}");
+    }
+
+    #[test]
+    fn quote_words_search_only_what_was_said() {
+        let query = Translator::text_only().translate("tram").ok().flatten();
+        let query = query.map(|q| q.all).unwrap_or_default();
+        assert!(query.starts_with("(text:tram OR text:trams"), "{query}");
+        assert!(!query.contains("title:"), "{query}");
     }
 
     #[test]
