@@ -215,6 +215,8 @@ pub struct WhoArgs {
     /// Also show how many matching articles were published each month (or year)
     #[arg(long)]
     pub timeline: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Args)]

@@ -316,19 +316,27 @@ fn run_who(args: WhoArgs) -> Result<Status> {
     let WhoArgs {
         names: args,
         timeline: with_timeline,
+        engine,
     } = args;
     let filters = filters_from(args.filters)?;
-    let index = open_index(args.index)?;
+    let engine = engine_from(engine.engine.as_deref())?;
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         anyhow::bail!("who needs a topic: e.g. `newsdex who Putin`");
     }
-    let voices = who(&index, &query, &filters, args.limit)?;
-    let timeline = if with_timeline {
-        let matcher = Matcher::new(&index, &query, &filters, false)?;
-        Some(timeline(&index, &matcher.full)?)
-    } else {
-        None
+    let (voices, timeline) = match &engine {
+        Some(engine) => remote_who(engine, &query, &filters, args.limit, with_timeline)?,
+        None => {
+            let index = open_index(args.index)?;
+            let voices = who(&index, &query, &filters, args.limit)?;
+            let timeline = if with_timeline {
+                let matcher = Matcher::new(&index, &query, &filters, false)?;
+                Some(timeline(&index, &matcher.full)?)
+            } else {
+                None
+            };
+            (voices, timeline)
+        }
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -402,6 +410,32 @@ fn run_extract(args: ExtractArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(any.into())
+}
+
+/// `who` through Quickwit: the voices, and the passage timeline when asked for.
+fn remote_who(
+    engine: &Quickwit,
+    query: &str,
+    filters: &newsdex::search::Filters,
+    limit: usize,
+    with_timeline: bool,
+) -> Result<(
+    Vec<newsdex::search::who::Voice>,
+    Option<newsdex::search::timeline::Timeline>,
+)> {
+    let voices = newsdex::remote::who::who(engine, query, filters, limit)?;
+    let timeline = if with_timeline {
+        let request = SearchRequest {
+            timeline: true,
+            limit: 1,
+            filters: filters.clone(),
+            ..SearchRequest::new(query)
+        };
+        newsdex::remote::search::search(engine, &request)?.timeline
+    } else {
+        None
+    };
+    Ok((voices, timeline))
 }
 
 /// The Quickwit index named by `--engine`, if any.

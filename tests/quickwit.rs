@@ -444,4 +444,42 @@ fn live_quickwit_answers_like_the_local_index() {
         "quickwit: quotes about election: local {}, remote {}",
         here["total"], there["total"]
     );
+
+    // who: the same JSON shape, and mostly the same voices.
+    let who = |remote: bool| {
+        let mut command = newsdex();
+        command.args(["who", "--json", "-n", "5"]);
+        if remote {
+            command.args(["--engine", &engine]);
+        } else {
+            command.arg("--index").arg(&local_dir);
+        }
+        let output = command.arg("election").output().expect("newsdex runs");
+        assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let (here, there) = (who(false), who(true));
+    assert_eq!(keys(&here), keys(&there));
+    assert_eq!(keys(&here["speakers"][0]), keys(&there["speakers"][0]));
+    let names = |value: &serde_json::Value| -> Vec<String> {
+        value["speakers"]
+            .as_array()
+            .map(|voices| {
+                voices
+                    .iter()
+                    .filter_map(|voice| voice["name"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    eprintln!(
+        "quickwit: who election: local {:?}, remote {:?}",
+        names(&here),
+        names(&there)
+    );
+    let shared = names(&here)
+        .iter()
+        .filter(|n| names(&there).contains(n))
+        .count();
+    assert!(shared >= 3, "who shares {shared} of 5 voices");
 }

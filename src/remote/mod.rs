@@ -11,6 +11,7 @@ pub mod push;
 pub mod quotes;
 pub mod search;
 pub mod translate;
+pub mod who;
 
 use crate::search::query::QueryError;
 use client::Client;
