@@ -3,8 +3,9 @@
 //!
 //! [`client`] speaks HTTP with retries, [`push`] creates the index and
 //! ingests documents, [`translate`] turns newsdex queries and filters into
-//! Quickwit's query language, and [`search`] and [`quotes`] run them and build the local
-//! result types. Reading articles is `export`'s job; rendering is `output`'s.
+//! Quickwit's query language, and [`search`], [`quotes`] and [`who`] run them
+//! and build the local result types. Reading articles is `export`'s job;
+//! rendering is `output`'s.
 
 pub mod client;
 pub mod push;

@@ -46,18 +46,7 @@ pub fn search_quotes(engine: &Quickwit, request: &QuoteRequest) -> Result<QuoteR
     let sort_by = if by_relevance { "_score" } else { "published" };
     let documents = engine.top_by(&query, &scope, wanted, sort_by)?;
 
-    let mut terms: std::collections::HashSet<String> = parsed
-        .as_ref()
-        .map(|q| q.terms.iter().cloned().collect())
-        .unwrap_or_default();
-    for name in request
-        .filters
-        .speakers
-        .iter()
-        .chain(&request.filters.entities)
-    {
-        terms.extend(translator.stems(name));
-    }
+    let terms = translator.highlight_terms(parsed.as_ref(), &request.filters);
     let analyzer = translator.analyzer();
     let hits = documents
         .iter()

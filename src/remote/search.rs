@@ -130,18 +130,7 @@ pub fn search_with(
         None
     };
 
-    let mut terms: std::collections::HashSet<String> = parsed
-        .as_ref()
-        .map(|q| q.terms.iter().cloned().collect())
-        .unwrap_or_default();
-    for name in request
-        .filters
-        .speakers
-        .iter()
-        .chain(&request.filters.entities)
-    {
-        terms.extend(translator.stems(name));
-    }
+    let terms = translator.highlight_terms(parsed.as_ref(), &request.filters);
     let analyzer = translator.analyzer();
     let hits = collector
         .picked

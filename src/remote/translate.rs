@@ -137,6 +137,22 @@ impl Translator {
         &mut self.stemmer
     }
 
+    /// The stems to highlight in hits: the query's searched words and the
+    /// words of the filtered speakers and entities, as local search marks them.
+    pub fn highlight_terms(
+        &mut self,
+        query: Option<&RemoteQuery>,
+        filters: &Filters,
+    ) -> HashSet<String> {
+        let mut terms: HashSet<String> = query
+            .map(|q| q.terms.iter().cloned().collect())
+            .unwrap_or_default();
+        for name in filters.speakers.iter().chain(&filters.entities) {
+            terms.extend(self.stems(name));
+        }
+        terms
+    }
+
     /// The stem the local index would store for `word`.
     pub fn stem(&mut self, word: &str) -> String {
         let mut stream = self.stemmer.token_stream(word);
