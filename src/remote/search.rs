@@ -248,13 +248,11 @@ impl Quickwit {
 
     /// How many distinct articles have a matching document.
     pub(crate) fn distinct_articles(&self, query: &str, scope: &Scope) -> Result<usize> {
-        let aggs = json!({"articles": {"cardinality": {"field": "article_key"}}});
+        let aggs = json!({"articles": articles_aggregation()});
         let answer = self.run(query, scope, json!({"max_hits": 0, "aggs": aggs}))?;
         Ok(answer
-            .pointer("/aggregations/articles/value")
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0)
-            .round() as usize)
+            .pointer("/aggregations/articles")
+            .map_or(0, article_count))
     }
 
     /// The best `max_hits` documents by BM25.
@@ -282,6 +280,25 @@ impl Quickwit {
             .cloned()
             .unwrap_or_default())
     }
+}
+
+/// Most distinct articles one aggregation counts exactly; Quickwit refuses
+/// aggregations with more buckets than its limit (65,000 by default).
+pub(crate) const MAX_ARTICLE_BUCKETS: usize = 60_000;
+
+/// Distinct articles as a terms aggregation on the article key: exact, where
+/// Quickwit's `cardinality` (HyperLogLog) is off by a few percent already at
+/// a few hundred articles. Past [`MAX_ARTICLE_BUCKETS`] the count is a floor.
+pub(crate) fn articles_aggregation() -> Value {
+    json!({"terms": {"field": "article_key", "size": MAX_ARTICLE_BUCKETS}})
+}
+
+/// The count from an [`articles_aggregation`] answer.
+pub(crate) fn article_count(aggregation: &Value) -> usize {
+    aggregation
+        .get("buckets")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
 }
 
 /// Walks tiers in order, keeping at most `per_article` passages of an
@@ -387,7 +404,7 @@ pub(crate) fn published_days(
     let aggs = json!({
         "days": {
             "date_histogram": {"field": "published", "fixed_interval": "86400s", "min_doc_count": 1},
-            "aggs": {"articles": {"cardinality": {"field": "article_key"}}}
+            "aggs": {"articles": articles_aggregation()}
         }
     });
     let answer = engine.run(query, scope, json!({"max_hits": 0, "aggs": aggs}))?;
@@ -399,11 +416,7 @@ pub(crate) fn published_days(
         .unwrap_or_default();
     for day_bucket in buckets {
         let millis = day_bucket.get("key").and_then(Value::as_f64).unwrap_or(0.0);
-        let articles = day_bucket
-            .pointer("/articles/value")
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0)
-            .round() as usize;
+        let articles = day_bucket.get("articles").map_or(0, article_count);
         if let Some(day) = chrono::DateTime::from_timestamp((millis / 1000.0) as i64, 0) {
             days.extend(std::iter::repeat_n(day.date_naive(), articles));
         }

@@ -1,6 +1,6 @@
 //! Who speaks about a topic, through a Quickwit index: the speakers of the
 //! matching passages (a terms aggregation per name field, with the distinct
-//! articles of each name), each with their best quote and passage on it, as
+//! articles of each name counted by a nested one), each with their best quote and passage on it, as
 //! the local `who` gives them.
 //!
 //! The aggregation returns the names with the most passages; newsdex asks for
@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::Quickwit;
 use super::quotes::search_quotes;
-use super::search::{Scope, search};
+use super::search::{Scope, article_count, articles_aggregation, search};
 use super::translate::Translator;
 use crate::search::names::{NameCount, NameKind};
 use crate::search::quotes::QuoteRequest;
@@ -52,7 +52,7 @@ pub fn count_names(
             field(kind).to_string(),
             json!({
                 "terms": {"field": field(kind), "size": (limit * OVERFETCH).max(50)},
-                "aggs": {"articles": {"cardinality": {"field": "article_key"}}}
+                "aggs": {"articles": articles_aggregation()}
             }),
         );
     }
@@ -76,11 +76,7 @@ pub fn count_names(
             counts.push(NameCount {
                 name: name.to_string(),
                 kind,
-                articles: bucket
-                    .pointer("/articles/value")
-                    .and_then(Value::as_f64)
-                    .unwrap_or(0.0)
-                    .round() as usize,
+                articles: bucket.get("articles").map_or(0, article_count),
                 passages: bucket.get("doc_count").and_then(Value::as_u64).unwrap_or(0) as usize,
             });
         }
