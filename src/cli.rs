@@ -271,6 +271,8 @@ pub struct ServeArgs {
     pub addr: String,
     #[command(flatten)]
     pub index: IndexDirArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Args)]

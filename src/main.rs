@@ -228,6 +228,10 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<Status> {
 }
 
 fn run_serve(args: ServeArgs) -> Result<Status> {
+    if let Some(engine) = engine_from(args.engine.engine.as_deref())? {
+        newsdex::serve::remote::serve(engine, &args.addr)?;
+        return Ok(Status::Found);
+    }
     let index = open_index(args.index)?;
     newsdex::serve::serve(index, &args.addr)?;
     Ok(Status::Found)

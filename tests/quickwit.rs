@@ -495,4 +495,67 @@ fn live_quickwit_answers_like_the_local_index() {
         .filter(|n| names(&there).contains(n))
         .count();
     assert!(shared >= 3, "who shares {shared} of 5 voices");
+
+    // serve --engine: the same API shapes as a local server.
+    let remote_server = common::server::Server::start_with(&[
+        std::ffi::OsStr::new("--engine"),
+        std::ffi::OsStr::new(&engine),
+    ]);
+    let local_server = common::server::Server::start(&local_dir);
+    let get = |server: &common::server::Server, path: &str| -> serde_json::Value {
+        let mut response = ureq::get(format!("{}{path}", server.url))
+            .call()
+            .unwrap_or_else(|error| panic!("{}{path}: {error}", server.url));
+        let body = response.body_mut().read_to_string().expect("a body");
+        serde_json::from_str(&body).expect("JSON")
+    };
+    let path = "/api/search?q=oil+prices&speaker=Blair";
+    let (here, there) = (get(&local_server, path), get(&remote_server, path));
+    assert_eq!(keys(&here), keys(&there));
+    assert_eq!(keys(&here["facets"]), keys(&there["facets"]));
+    assert_eq!(here["total"], there["total"]);
+    let path = "/api/search?since=2005&until=2005";
+    let (here, there) = (get(&local_server, path), get(&remote_server, path));
+    assert_eq!(here["total"], there["total"]);
+    assert_eq!(here["histogram"], there["histogram"]);
+    assert_eq!(
+        here["facets"]["speakers"][0],
+        there["facets"]["speakers"][0]
+    );
+    let overview = |value: &serde_json::Value| value["histogram"]["buckets"].clone();
+    let (here, there) = (
+        get(&local_server, "/api/search"),
+        get(&remote_server, "/api/search"),
+    );
+    assert_eq!(overview(&here), overview(&there));
+    let (here, there) = (
+        get(&local_server, "/api/stats"),
+        get(&remote_server, "/api/stats"),
+    );
+    assert_eq!(here["articles"], there["articles"]);
+    assert_eq!(here["duplicate_groups"], there["duplicate_groups"]);
+    let article = first_article_path(&get(&local_server, "/api/search?q=chelsea"));
+    let path = format!("/api/article?id={}", url_escape(&article));
+    let (here, there) = (get(&local_server, &path), get(&remote_server, &path));
+    assert_eq!(here, there, "the article reads the same from both engines");
+}
+
+fn first_article_path(results: &serde_json::Value) -> String {
+    results["hits"][0]["article_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Percent-encodes a query-string value.
+fn url_escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
 }

@@ -86,12 +86,7 @@ pub const FIELDS: &[FieldSpec] = &[
         false,
         "near-duplicate group",
     ),
-    field(
-        DUPLICATES,
-        Kind::StoredInteger,
-        false,
-        "articles in the group",
-    ),
+    field(DUPLICATES, Kind::Integer, false, "articles in the group"),
     field("path", Kind::Raw, false, "article file path"),
     field("title", Kind::Words, false, "headline (passages)"),
     field("text", Kind::Words, false, "passage text, or what was said"),

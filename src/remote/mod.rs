@@ -7,6 +7,7 @@
 //! and build the local result types. Reading articles is `export`'s job;
 //! rendering is `output`'s.
 
+pub mod article;
 pub mod client;
 pub mod push;
 pub mod quotes;

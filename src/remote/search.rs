@@ -229,6 +229,9 @@ impl Quickwit {
             }
         }
         let bytes = serde_json::to_vec(&body)?;
+        if std::env::var_os("NEWSDEX_QUICKWIT_LOG").is_some() {
+            eprintln!("quickwit: POST /api/v1/{}/search {body}", self.index);
+        }
         self.client.json(
             "POST",
             &format!("/api/v1/{}/search", self.index),
