@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::Quickwit;
-use super::search::{Scope, published, string};
+use super::search::{Scope, published, string, strings};
 use crate::search::Filters;
 use crate::search::article::{ArticleView, PassageView};
 
@@ -33,29 +33,16 @@ pub fn load_article(engine: &Quickwit, article_id: &str) -> Result<Option<Articl
     let Some(first) = documents.first() else {
         return Ok(None);
     };
-    let names = |document: &Value, field: &str| -> Vec<String> {
-        document
-            .get(field)
-            .and_then(Value::as_array)
-            .map(|names| {
-                names
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let passages: Vec<PassageView> = documents
         .iter()
         .map(|document| PassageView {
             passage: number(document),
             text: string(document, "text"),
-            speakers: names(document, "speaker"),
-            org_speakers: names(document, "org_speaker"),
-            persons: names(document, "person"),
-            organizations: names(document, "organization"),
-            places: names(document, "place"),
+            speakers: strings(document, "speaker"),
+            org_speakers: strings(document, "org_speaker"),
+            persons: strings(document, "person"),
+            organizations: strings(document, "organization"),
+            places: strings(document, "place"),
         })
         .collect();
     let union = |pick: fn(&PassageView) -> &Vec<String>| {

@@ -457,7 +457,7 @@ pub(crate) fn string(document: &Value, name: &str) -> String {
         .to_string()
 }
 
-fn strings(document: &Value, name: &str) -> Vec<String> {
+pub(crate) fn strings(document: &Value, name: &str) -> Vec<String> {
     document
         .get(name)
         .and_then(Value::as_array)

@@ -248,8 +248,14 @@ pub async fn search(
     State(live): State<Arc<LiveIndex>>,
     query: Pairs,
 ) -> Result<Json<SearchResponse>, ApiError> {
+    let request = search_request(query)?;
+    blocking(move || search_response(&live.get(), &request).map(Json)).await
+}
+
+/// The search an `/api/search` query string asks for, checked.
+pub(crate) fn search_request(query: Pairs) -> Result<SearchRequest, ApiError> {
     let params = pairs(query)?;
-    let request = SearchRequest {
+    Ok(SearchRequest {
         query: params.text("q")?,
         filters: params.filters()?,
         limit: params.number("limit", 10, 1, MAX_LIMIT)?,
@@ -258,8 +264,7 @@ pub async fn search(
         collapse_duplicates: params.flag("collapse", true)?,
         timeline: true,
         ..SearchRequest::new("")
-    };
-    blocking(move || search_response(&live.get(), &request).map(Json)).await
+    })
 }
 
 /// Runs a search with its facets. An empty query without filters is an

@@ -16,8 +16,7 @@ use axum::routing::get;
 use serde_json::json;
 
 use super::api::{
-    ApiError, FACET_SIZE, Facets, MAX_LIMIT, MAX_OFFSET, MAX_PER_ARTICLE, Pairs, SearchResponse,
-    Stats, blocking, pairs,
+    ApiError, FACET_SIZE, Facets, Pairs, SearchResponse, Stats, blocking, pairs, search_request,
 };
 use super::page;
 use crate::index::schema::PASSAGE;
@@ -53,17 +52,7 @@ async fn search_handler(
     State(engine): State<Arc<Quickwit>>,
     query: Pairs,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    let params = pairs(query)?;
-    let request = SearchRequest {
-        query: params.text("q")?,
-        filters: params.filters()?,
-        limit: params.number("limit", 10, 1, MAX_LIMIT)?,
-        offset: params.number("offset", 0, 0, MAX_OFFSET)?,
-        per_article: params.number("per_article", 1, 0, MAX_PER_ARTICLE)?,
-        collapse_duplicates: params.flag("collapse", true)?,
-        timeline: true,
-        ..SearchRequest::new("")
-    };
+    let request = search_request(query)?;
     blocking(move || search_response(&engine, &request).map(Json)).await
 }
 
