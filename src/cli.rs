@@ -35,6 +35,11 @@ pub enum Command {
     Eval(EvalArgs),
     /// Serve a search page and a JSON API on this machine (http://127.0.0.1:7700).
     Serve(ServeArgs),
+    /// Write articles as documents for Quickwit or Elasticsearch: an index
+    /// config or mapping, and NDJSON documents.
+    Export(ExportArgs),
+    /// Send articles to a Quickwit index (created if missing) over its ingest API.
+    Push(PushArgs),
 }
 
 const QUERY_HELP: &str = "\
@@ -108,6 +113,8 @@ pub struct SearchArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDirArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 /// Filters shared by every command that searches.
@@ -131,6 +138,15 @@ pub struct FilterArgs {
     /// Passages mentioning a date in this span: DATE or DATE..DATE
     #[arg(long, value_name = "RANGE")]
     pub mentions: Option<String>,
+}
+
+/// Where searches run: the local index, or a Quickwit index.
+#[derive(Debug, Args)]
+pub struct EngineArg {
+    /// Search a Quickwit index instead of the local one: quickwit=http://HOST:7280/INDEX
+    /// (fill it with `newsdex push`)
+    #[arg(long, value_name = "ENGINE")]
+    pub engine: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +182,8 @@ pub struct QuotesArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub index: IndexDirArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -197,6 +215,8 @@ pub struct WhoArgs {
     /// Also show how many matching articles were published each month (or year)
     #[arg(long)]
     pub timeline: bool,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Args)]
@@ -251,6 +271,58 @@ pub struct ServeArgs {
     pub addr: String,
     #[command(flatten)]
     pub index: IndexDirArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Engine to export for
+    #[arg(long = "to", value_enum)]
+    pub target: ExportTarget,
+    /// Folder to write the config and NDJSON into (created if missing)
+    pub out_dir: PathBuf,
+    /// Folders (searched recursively) or files to export [default: corpus/]
+    pub paths: Vec<PathBuf>,
+    /// Index id written into the config (and into the `_bulk` actions)
+    #[arg(long = "index", default_value = "newsdex", value_name = "NAME")]
+    pub index_id: String,
+    /// Threads for parsing and extraction [default: number of CPUs]
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print no progress bar and no summary
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    Quickwit,
+    Elasticsearch,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Quickwit node to send to, e.g. http://127.0.0.1:7280
+    #[arg(long, value_name = "URL")]
+    pub quickwit: String,
+    /// Index id (created from the exported config if missing)
+    #[arg(long = "index", value_name = "NAME")]
+    pub index_id: String,
+    /// Folders (searched recursively) or files to push [default: corpus/]
+    pub paths: Vec<PathBuf>,
+    /// Largest ingest request, in MB (Quickwit accepts at most 10)
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub batch_mb: u32,
+    /// Threads for parsing and extraction [default: number of CPUs]
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print no progress bar and no summary
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the summary as one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

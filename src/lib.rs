@@ -11,6 +11,9 @@
 //! 6. [`output`] renders search results and extractions for the terminal or as JSON.
 //! 7. [`serve`] answers searches over HTTP: a search page and a JSON API.
 //!
+//! [`export`] writes the same documents for Quickwit or Elasticsearch, and [`remote`]
+//! pushes them to a Quickwit cluster and searches it with the same answers.
+//!
 //! [`eval`] measures extraction against hand-made answers. [`text`] holds the small text utilities (sentence splitting, normalisation) that
 //! several stages share.
 //!
@@ -52,10 +55,12 @@
 
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod output;
 pub mod passages;
+pub mod remote;
 pub mod search;
 pub mod serve;
 pub mod text;

@@ -10,17 +10,20 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use cli::{
-    Cli, ColorChoice, Command, EntityType, EvalArgs, ExtractArgs, FilterArgs, IndexArgs,
-    IndexDirArg, NamesArgs, QuoteSort, QuotesArgs, SearchArgs, ServeArgs, WhoArgs,
+    Cli, ColorChoice, Command, EntityType, EvalArgs, ExportArgs, ExportTarget, ExtractArgs,
+    FilterArgs, IndexArgs, IndexDirArg, NamesArgs, PushArgs, QuoteSort, QuotesArgs, SearchArgs,
+    ServeArgs, WhoArgs,
 };
 use newsdex::corpus::{Found, find_article_files, parse_file};
 use newsdex::eval;
+use newsdex::export::{self, Target};
 use newsdex::extract::extract;
 use newsdex::index::writer::{IndexOptions, build_index};
 use newsdex::index::{self, NewsIndex};
-use newsdex::output::progress::IndexProgress;
+use newsdex::output::progress::{ExportProgress, IndexProgress, PushBar};
 use newsdex::output::{json, terminal};
 use newsdex::passages::split_passages;
+use newsdex::remote::Quickwit;
 use newsdex::search::Matcher;
 use newsdex::search::filters::FilterText;
 use newsdex::search::names::{NameKind, count_names};
@@ -81,6 +84,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
         Command::Serve(args) => run_serve(args),
+        Command::Export(args) => run_export(args),
+        Command::Push(args) => run_push(args),
     };
     match outcome {
         Ok(status) => ExitCode::from(status as u8),
@@ -175,7 +180,7 @@ fn open_index(arg: IndexDirArg) -> Result<NewsIndex> {
 
 fn run_search(args: SearchArgs) -> Result<Status> {
     let filters = filters_from(args.filters)?;
-    let index = open_index(args.index)?;
+    let engine = engine_from(args.engine.engine.as_deref())?;
     let request = SearchRequest {
         query: args.query.join(" "),
         filters,
@@ -185,7 +190,10 @@ fn run_search(args: SearchArgs) -> Result<Status> {
         timeline: args.timeline,
         ..SearchRequest::new("")
     };
-    let results = search(&index, &request)?;
+    let results = match &engine {
+        Some(engine) => newsdex::remote::search::search(engine, &request)?,
+        None => search(&open_index(args.index)?, &request)?,
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -220,6 +228,10 @@ fn run_names(args: NamesArgs, kinds: &[NameKind]) -> Result<Status> {
 }
 
 fn run_serve(args: ServeArgs) -> Result<Status> {
+    if let Some(engine) = engine_from(args.engine.engine.as_deref())? {
+        newsdex::serve::remote::serve(engine, &args.addr)?;
+        return Ok(Status::Found);
+    }
     let index = open_index(args.index)?;
     newsdex::serve::serve(index, &args.addr)?;
     Ok(Status::Found)
@@ -276,7 +288,7 @@ fn style_for(choice: ColorChoice) -> terminal::Style {
 
 fn run_quotes(args: QuotesArgs) -> Result<Status> {
     let filters = filters_from(args.filters)?;
-    let index = open_index(args.index)?;
+    let engine = engine_from(args.engine.engine.as_deref())?;
     let request = QuoteRequest {
         query: args.query.join(" "),
         filters,
@@ -289,7 +301,10 @@ fn run_quotes(args: QuotesArgs) -> Result<Status> {
         timeline: args.timeline,
         ..QuoteRequest::new("")
     };
-    let results = search_quotes(&index, &request)?;
+    let results = match &engine {
+        Some(engine) => newsdex::remote::quotes::search_quotes(engine, &request)?,
+        None => search_quotes(&open_index(args.index)?, &request)?,
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -305,19 +320,27 @@ fn run_who(args: WhoArgs) -> Result<Status> {
     let WhoArgs {
         names: args,
         timeline: with_timeline,
+        engine,
     } = args;
     let filters = filters_from(args.filters)?;
-    let index = open_index(args.index)?;
+    let engine = engine_from(engine.engine.as_deref())?;
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         anyhow::bail!("who needs a topic: e.g. `newsdex who Putin`");
     }
-    let voices = who(&index, &query, &filters, args.limit)?;
-    let timeline = if with_timeline {
-        let matcher = Matcher::new(&index, &query, &filters, false)?;
-        Some(timeline(&index, &matcher.full)?)
-    } else {
-        None
+    let (voices, timeline) = match &engine {
+        Some(engine) => remote_who(engine, &query, &filters, args.limit, with_timeline)?,
+        None => {
+            let index = open_index(args.index)?;
+            let voices = who(&index, &query, &filters, args.limit)?;
+            let timeline = if with_timeline {
+                let matcher = Matcher::new(&index, &query, &filters, false)?;
+                Some(timeline(&index, &matcher.full)?)
+            } else {
+                None
+            };
+            (voices, timeline)
+        }
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -391,4 +414,126 @@ fn run_extract(args: ExtractArgs) -> Result<Status> {
     }
     out.flush()?;
     Ok(any.into())
+}
+
+/// `who` through Quickwit: the voices, and the passage timeline when asked for.
+fn remote_who(
+    engine: &Quickwit,
+    query: &str,
+    filters: &newsdex::search::Filters,
+    limit: usize,
+    with_timeline: bool,
+) -> Result<(
+    Vec<newsdex::search::who::Voice>,
+    Option<newsdex::search::timeline::Timeline>,
+)> {
+    let voices = newsdex::remote::who::who(engine, query, filters, limit)?;
+    let timeline = if with_timeline {
+        let request = SearchRequest {
+            timeline: true,
+            limit: 1,
+            filters: filters.clone(),
+            ..SearchRequest::new(query)
+        };
+        newsdex::remote::search::search(engine, &request)?.timeline
+    } else {
+        None
+    };
+    Ok((voices, timeline))
+}
+
+/// The Quickwit index named by `--engine`, if any.
+fn engine_from(spec: Option<&str>) -> Result<Option<Quickwit>> {
+    Ok(spec.map(Quickwit::parse_engine).transpose()?)
+}
+
+/// The folders to export or push: those given, else the bundled corpus.
+fn roots_or_default(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![default_corpus()]
+    } else {
+        paths
+    }
+}
+
+/// Reads and extracts the articles to export or push, reporting what was skipped.
+fn collect_for_export(
+    paths: Vec<PathBuf>,
+    threads: Option<usize>,
+    quiet: bool,
+) -> Result<export::Exported> {
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+        .max(1);
+    let progress = ExportProgress::new(!quiet && io::stderr().is_terminal());
+    let exported =
+        export::collect_documents(&roots_or_default(paths), threads, &|n| progress.articles(n))?;
+    progress.finish();
+    for problem in &exported.skipped {
+        eprintln!("newsdex: skipped {problem}");
+    }
+    Ok(exported)
+}
+
+fn run_export(args: ExportArgs) -> Result<Status> {
+    let exported = collect_for_export(args.paths, args.threads, args.quiet)?;
+    let target = match args.target {
+        ExportTarget::Quickwit => Target::Quickwit,
+        ExportTarget::Elasticsearch => Target::Elasticsearch,
+    };
+    let written = export::write_export(target, &args.out_dir, &args.index_id, &exported.documents)?;
+    if !args.quiet {
+        let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "newsdex: exported {} articles as {} documents: {}",
+            exported.articles,
+            exported.documents.len(),
+            files.join(", ")
+        );
+    }
+    Ok((!exported.documents.is_empty()).into())
+}
+
+fn run_push(args: PushArgs) -> Result<Status> {
+    let engine = Quickwit::parse_engine(&format!(
+        "quickwit={}/{}",
+        args.quickwit.trim_end_matches('/'),
+        args.index_id
+    ))?;
+    let exported = collect_for_export(args.paths, args.threads, args.quiet)?;
+    let bar = PushBar::new(!args.quiet && io::stderr().is_terminal());
+    let summary = newsdex::remote::push::push(
+        &engine.client,
+        &engine.index,
+        &exported.documents,
+        args.batch_mb as usize * 1024 * 1024,
+        &bar,
+    )?;
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else if !args.quiet {
+        eprintln!(
+            "newsdex: pushed {} documents from {} articles to {} in {} batches ({:.1} s, {:.0} docs/s){}: {} accepted, {} rejected",
+            summary.documents,
+            exported.articles,
+            engine.index,
+            summary.batches,
+            summary.seconds,
+            summary.documents as f64 / summary.seconds.max(0.001),
+            if summary.created_index {
+                ", index created"
+            } else {
+                ""
+            },
+            summary.accepted,
+            summary.rejected
+        );
+    }
+    for reason in &summary.reasons {
+        eprintln!("newsdex: rejected {reason}");
+    }
+    if summary.rejected > 0 {
+        return Ok(Status::Skipped);
+    }
+    Ok(Status::Found)
 }

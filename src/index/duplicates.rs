@@ -232,7 +232,7 @@ impl DuplicateGroups {
 /// Clusters fingerprints within [`MAX_DISTANCE`] bits. Two fingerprints that
 /// close agree exactly on at least one of four 16-bit bands (pigeonhole), so
 /// only articles sharing a band are compared.
-fn group(articles: Vec<(u64, u64)>) -> DuplicateGroups {
+pub(crate) fn group(articles: Vec<(u64, u64)>) -> DuplicateGroups {
     let mut parent: Vec<usize> = (0..articles.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {

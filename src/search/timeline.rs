@@ -68,7 +68,7 @@ pub fn timeline(index: &NewsIndex, query: &dyn Query) -> Result<Timeline> {
 }
 
 /// Buckets publication days by month, or by year over long spans.
-fn bucket(days: &[NaiveDate], undated: usize) -> Timeline {
+pub(crate) fn bucket(days: &[NaiveDate], undated: usize) -> Timeline {
     let month_number = |day: &NaiveDate| day.year() * 12 + day.month0() as i32;
     let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) else {
         return Timeline {

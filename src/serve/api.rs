@@ -45,14 +45,14 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn bad_request(message: impl Into<String>) -> ApiError {
+    pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError {
             status: StatusCode::BAD_REQUEST,
             message: message.into(),
         }
     }
 
-    fn not_found(message: impl Into<String>) -> ApiError {
+    pub(crate) fn not_found(message: impl Into<String>) -> ApiError {
         ApiError {
             status: StatusCode::NOT_FOUND,
             message: message.into(),
@@ -86,10 +86,10 @@ impl IntoResponse for ApiError {
 }
 
 /// The query string as name/value pairs, in order (names may repeat).
-type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
+pub(crate) type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
 /// Reads the pairs, turning an undecodable query string into a 400.
-fn pairs(query: Pairs) -> Result<Params, ApiError> {
+pub(crate) fn pairs(query: Pairs) -> Result<Params, ApiError> {
     match query {
         Ok(Query(pairs)) => Ok(Params(pairs)),
         Err(rejection) => Err(ApiError::bad_request(format!(
@@ -100,7 +100,7 @@ fn pairs(query: Pairs) -> Result<Params, ApiError> {
 }
 
 /// Query-string parameters, with checked accessors.
-struct Params(Vec<(String, String)>);
+pub(crate) struct Params(Vec<(String, String)>);
 
 impl Params {
     /// Every non-empty value of `name`, trimmed.
@@ -114,7 +114,7 @@ impl Params {
     }
 
     /// The value of `name`, when given and not empty; given twice is an error.
-    fn one(&self, name: &str) -> Result<Option<String>, ApiError> {
+    pub(crate) fn one(&self, name: &str) -> Result<Option<String>, ApiError> {
         let mut values = self.all(name);
         if values.len() > 1 {
             return Err(ApiError::bad_request(format!(
@@ -126,7 +126,7 @@ impl Params {
     }
 
     /// A whole number in `min..=max`, or `default` when not given.
-    fn number(
+    pub(crate) fn number(
         &self,
         name: &str,
         default: usize,
@@ -148,7 +148,7 @@ impl Params {
     }
 
     /// `true`/`false` (or `1`/`0`, `yes`/`no`), or `default` when not given.
-    fn flag(&self, name: &str, default: bool) -> Result<bool, ApiError> {
+    pub(crate) fn flag(&self, name: &str, default: bool) -> Result<bool, ApiError> {
         match self.one(name)?.as_deref() {
             None => Ok(default),
             Some("true" | "1" | "yes") => Ok(true),
@@ -160,7 +160,7 @@ impl Params {
     }
 
     /// Text no longer than `MAX_QUERY_CHARS`.
-    fn text(&self, name: &str) -> Result<String, ApiError> {
+    pub(crate) fn text(&self, name: &str) -> Result<String, ApiError> {
         let text = self.one(name)?.unwrap_or_default();
         let chars = text.chars().count();
         if chars > MAX_QUERY_CHARS {
@@ -172,7 +172,7 @@ impl Params {
     }
 
     /// The speaker, entity, source and date filters.
-    fn filters(&self) -> Result<Filters, ApiError> {
+    pub(crate) fn filters(&self) -> Result<Filters, ApiError> {
         let text = FilterText {
             speakers: self.all("speaker"),
             entities: self.all("entity"),
@@ -200,7 +200,7 @@ impl Params {
 }
 
 /// Runs blocking work (searching, opening an index) off the async threads.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(work)
@@ -248,8 +248,14 @@ pub async fn search(
     State(live): State<Arc<LiveIndex>>,
     query: Pairs,
 ) -> Result<Json<SearchResponse>, ApiError> {
+    let request = search_request(query)?;
+    blocking(move || search_response(&live.get(), &request).map(Json)).await
+}
+
+/// The search an `/api/search` query string asks for, checked.
+pub(crate) fn search_request(query: Pairs) -> Result<SearchRequest, ApiError> {
     let params = pairs(query)?;
-    let request = SearchRequest {
+    Ok(SearchRequest {
         query: params.text("q")?,
         filters: params.filters()?,
         limit: params.number("limit", 10, 1, MAX_LIMIT)?,
@@ -258,8 +264,7 @@ pub async fn search(
         collapse_duplicates: params.flag("collapse", true)?,
         timeline: true,
         ..SearchRequest::new("")
-    };
-    blocking(move || search_response(&live.get(), &request).map(Json)).await
+    })
 }
 
 /// Runs a search with its facets. An empty query without filters is an

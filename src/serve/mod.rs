@@ -16,6 +16,7 @@
 pub mod api;
 pub mod live;
 pub mod page;
+pub mod remote;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -32,22 +33,27 @@ use live::LiveIndex;
 /// free one) and runs until interrupted. Once the socket is bound, one line
 /// naming the address goes to stderr: `newsdex: serving on http://ADDR`.
 pub fn serve(index: NewsIndex, addr: &str) -> Result<()> {
+    let what = index.dir.display().to_string();
+    listen(addr, &what, router(Arc::new(LiveIndex::new(index))))
+}
+
+/// Serves `app` on `addr` until interrupted, announcing `what` is served.
+pub(crate) fn listen(addr: &str, what: &str, app: Router) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
-    runtime.block_on(run(index, addr))
+    runtime.block_on(run(addr, what, app))
 }
 
-async fn run(index: NewsIndex, addr: &str) -> Result<()> {
+async fn run(addr: &str, what: &str, app: Router) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let bound = listener
         .local_addr()
         .with_context(|| format!("cannot read the address bound for {addr}"))?;
-    announce(bound, &index);
-    let app = router(Arc::new(LiveIndex::new(index)));
+    announce(bound, what);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             // Without a signal handler, Ctrl-C still ends the process.
@@ -58,12 +64,11 @@ async fn run(index: NewsIndex, addr: &str) -> Result<()> {
 }
 
 /// Tells where the page is, and warns when the address is not loopback.
-fn announce(bound: SocketAddr, index: &NewsIndex) {
+fn announce(bound: SocketAddr, what: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "newsdex: serving {} on http://{bound} (Ctrl-C to stop)",
-        index.dir.display()
+        "newsdex: serving {what} on http://{bound} (Ctrl-C to stop)"
     );
     if !bound.ip().is_loopback() {
         let _ = writeln!(

@@ -1,5 +1,6 @@
 //! A `newsdex serve` process on a free loopback port, stopped when dropped.
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -18,11 +19,15 @@ impl Server {
     /// Starts `newsdex serve --index INDEX --addr 127.0.0.1:0` and waits for
     /// the line that names the bound address.
     pub fn start(index: &Path) -> Server {
+        Server::start_with(&[OsStr::new("--index"), index.as_os_str()])
+    }
+
+    /// Starts `newsdex serve ARGS… --addr 127.0.0.1:0`, as [`Server::start`].
+    pub fn start_with(args: &[&OsStr]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
             .current_dir(repo_root())
             .arg("serve")
-            .arg("--index")
-            .arg(index)
+            .args(args)
             .arg("--addr")
             .arg("127.0.0.1:0")
             .stdin(Stdio::null())
