@@ -178,6 +178,8 @@ pub fn search_with(
         query: request.query.clone(),
         total: total_full + total_partial,
         total_full,
+        // Quickwit counts partial matches with the same request that ranks them.
+        total_partial: Some(total_partial),
         undated_excluded,
         hits,
     })

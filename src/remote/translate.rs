@@ -117,7 +117,7 @@ impl Translator {
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).expect("the newsdex schema has its own fields");
         Translator {
-            front_end: QueryFrontEnd::text_only(&index, &fields),
+            front_end: QueryFrontEnd::quotes(&index, &fields),
             text_only: true,
             ..Translator::new()
         }

@@ -65,6 +65,7 @@ fn search_response(engine: &Quickwit, request: &SearchRequest) -> Result<SearchR
             query: request.query.clone(),
             total: 0,
             total_full: 0,
+            total_partial: Some(0),
             undated_excluded: None,
             hits: Vec::new(),
             timeline: None,
