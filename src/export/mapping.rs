@@ -71,6 +71,16 @@ pub const DUPLICATE_GROUP: &str = "duplicate_group";
 /// How many articles share the document's near-duplicate group (1: none).
 pub const DUPLICATES: &str = "duplicates";
 
+/// The exported name of a local field. Locally a quote's words have a field
+/// of their own (so plain passage searches need no kind filter); remotely
+/// they share `text`, and every remote search filters on `kind`.
+pub fn remote_name(local: &str) -> &str {
+    match local {
+        "quote" => "text",
+        name => name,
+    }
+}
+
 /// Every exported field. The local schema's `file` field is exported too, so
 /// a remote index can be updated file by file with delete queries.
 pub const FIELDS: &[FieldSpec] = &[
@@ -277,7 +287,7 @@ mod tests {
         let schema = build_schema();
         for (_, entry) in schema.fields() {
             assert!(
-                spec(entry.name()).is_some(),
+                spec(remote_name(entry.name())).is_some(),
                 "schema field `{}` has no export mapping",
                 entry.name()
             );

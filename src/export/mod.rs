@@ -161,13 +161,7 @@ pub fn flat_documents(
 fn flatten(schema: &Schema, document: &TantivyDocument) -> Document {
     let mut flat = Document::new();
     for (field, value) in document.field_values() {
-        // Locally a quote's words have a field of their own (so plain passage
-        // searches need no kind filter); remotely they share `text`, and every
-        // remote search filters on `kind`.
-        let name = match schema.get_field_name(field) {
-            "quote" => "text",
-            name => name,
-        };
+        let name = mapping::remote_name(schema.get_field_name(field));
         let value = match OwnedValue::from(value) {
             OwnedValue::Str(text) => Value::String(text),
             OwnedValue::U64(number) => json!(number),
