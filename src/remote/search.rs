@@ -13,8 +13,6 @@
 //! BM25 scores, so [`Hit::score`] is 0; and recall differs where the word
 //! forms of `translate` do not cover what the local stemmer conflates.
 
-use std::collections::HashMap;
-
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -23,6 +21,7 @@ use super::Quickwit;
 use super::translate::{RemoteQuery, Translator, filter_query, preferred_query};
 use crate::export::mapping::{DUPLICATE_GROUP, DUPLICATES};
 use crate::index::schema::PASSAGE;
+use crate::search::diversity::Diversity;
 use crate::search::query::QueryError;
 use crate::search::timeline::{Timeline, bucket};
 use crate::search::{Filters, Hit, MAX_LIMIT, SearchRequest, SearchResults, snippet};
@@ -96,10 +95,8 @@ pub fn search_with(
         None => 0,
     };
     let mut collector = Collector {
-        per_article: request.per_article,
         collapse: request.collapse_duplicates,
-        taken_per_article: HashMap::new(),
-        shown_for_group: HashMap::new(),
+        diversity: Diversity::new(request.per_article),
         picked: Vec::new(),
     };
     let wanted = request.offset + request.limit;
@@ -306,13 +303,10 @@ pub(crate) fn article_count(aggregation: &Value) -> usize {
         .map_or(0, Vec::len)
 }
 
-/// Walks tiers in order, keeping at most `per_article` passages of an
-/// article and one article per near-duplicate group.
+/// Walks tiers in order, keeping the page varied (see [`Diversity`]).
 struct Collector {
-    per_article: usize,
     collapse: bool,
-    taken_per_article: HashMap<u64, usize>,
-    shown_for_group: HashMap<u64, u64>,
+    diversity: Diversity,
     picked: Vec<Candidate>,
 }
 
@@ -344,8 +338,7 @@ impl Collector {
                 }
                 candidates.sort_by_key(|candidate| candidate.missing.len());
             }
-            let mut taken = self.taken_per_article.clone();
-            let mut shown_for_group = self.shown_for_group.clone();
+            let mut diversity = self.diversity.clone();
             let mut accepted = Vec::new();
             for mut candidate in candidates {
                 if accepted.len() == wanted {
@@ -354,22 +347,15 @@ impl Collector {
                 let number = |name: &str| candidate.document.get(name).and_then(Value::as_u64);
                 let key = number("article_key").unwrap_or(0);
                 let size = number(DUPLICATES).unwrap_or(1) as usize;
-                if self.collapse && size > 1 {
-                    let group = number(DUPLICATE_GROUP).unwrap_or(key);
-                    if *shown_for_group.entry(group).or_insert(key) != key {
-                        continue;
-                    }
-                    candidate.similar = size - 1;
-                }
-                let count = taken.entry(key).or_insert(0);
-                if self.per_article == 0 || *count < self.per_article {
-                    *count += 1;
+                let duplicates = (self.collapse && size > 1)
+                    .then(|| (number(DUPLICATE_GROUP).unwrap_or(key), size));
+                if let Some(similar) = diversity.admit(key, duplicates) {
+                    candidate.similar = similar;
                     accepted.push(candidate);
                 }
             }
             if accepted.len() == wanted || exhausted {
-                self.taken_per_article = taken;
-                self.shown_for_group = shown_for_group;
+                self.diversity = diversity;
                 self.picked.extend(accepted);
                 return Ok(());
             }

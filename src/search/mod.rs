@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod articles;
+pub mod diversity;
 pub mod filters;
 pub mod names;
 pub mod query;
@@ -35,6 +36,7 @@ use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
 use crate::index::schema::{Fields, PASSAGE};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
+use diversity::Diversity;
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
 
@@ -251,14 +253,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     };
     let mut collector = HitCollector {
         searcher: &searcher,
-        per_article: request.per_article,
-        taken_per_article: HashMap::new(),
+        diversity: Diversity::new(request.per_article),
         duplicates: if request.collapse_duplicates {
             Some(index.duplicates()?)
         } else {
             None
         },
-        shown_for_group: HashMap::new(),
         picked: Vec::new(),
         article_columns: Vec::new(),
     };
@@ -383,15 +383,12 @@ struct Picked {
     similar: usize,
 }
 
-/// Walks tiers in order, keeping at most `per_article` passages of an article.
+/// Walks tiers in order, keeping the page varied (see [`Diversity`]).
 struct HitCollector<'a> {
     searcher: &'a Searcher,
-    per_article: usize,
-    taken_per_article: HashMap<u64, usize>,
+    diversity: Diversity,
     /// Near-duplicate groups by article key (group id, size), when collapsing.
     duplicates: Option<&'a HashMap<u64, (u64, usize)>>,
-    /// The article shown for each duplicate group so far.
-    shown_for_group: HashMap<u64, u64>,
     picked: Vec<Picked>,
     /// The article-key column of each segment, opened on first use.
     article_columns: Vec<Option<Column<u64>>>,
@@ -457,30 +454,22 @@ impl HitCollector<'_> {
                 // Most words matched first; BM25 breaks ties (the sort is stable).
                 candidates.sort_by_key(|picked| picked.missing.len());
             }
-            let mut taken = self.taken_per_article.clone();
-            let mut shown_for_group = self.shown_for_group.clone();
+            // Decided on a copy: a deeper fetch starts again from the same state.
+            let mut diversity = self.diversity.clone();
             let mut accepted = Vec::new();
             for mut candidate in candidates {
                 if accepted.len() == wanted {
                     break;
                 }
                 let key = self.article_of(candidate.address)?;
-                if let Some(&(group, size)) = self.duplicates.and_then(|groups| groups.get(&key)) {
-                    // One story per duplicate group: the first article seen stands for it.
-                    if *shown_for_group.entry(group).or_insert(key) != key {
-                        continue;
-                    }
-                    candidate.similar = size - 1;
-                }
-                let count = taken.entry(key).or_insert(0);
-                if self.per_article == 0 || *count < self.per_article {
-                    *count += 1;
+                let duplicates = self.duplicates.and_then(|groups| groups.get(&key)).copied();
+                if let Some(similar) = diversity.admit(key, duplicates) {
+                    candidate.similar = similar;
                     accepted.push(candidate);
                 }
             }
             if accepted.len() == wanted || exhausted {
-                self.taken_per_article = taken;
-                self.shown_for_group = shown_for_group;
+                self.diversity = diversity;
                 self.picked.extend(accepted);
                 return Ok(count);
             }
