@@ -15,9 +15,9 @@ use super::quotes::search_quotes;
 use super::search::{Scope, article_count, articles_aggregation, search};
 use super::translate::Translator;
 use crate::search::names::{NameCount, NameKind};
-use crate::search::quotes::QuoteRequest;
-use crate::search::who::Voice;
-use crate::search::{Filters, SearchRequest};
+use crate::search::quotes::{QuoteRequest, QuoteResults};
+use crate::search::who::{Engine, Voice, voices};
+use crate::search::{Filters, SearchRequest, SearchResults};
 
 /// Names asked of the aggregation per name wanted.
 const OVERFETCH: usize = 5;
@@ -90,36 +90,28 @@ pub fn count_names(
     Ok(counts)
 }
 
+impl Engine for Quickwit {
+    fn speakers(&self, query: &str, filters: &Filters, limit: usize) -> Result<Vec<NameCount>> {
+        count_names(
+            self,
+            query,
+            filters,
+            &[NameKind::Speaker, NameKind::OrgSpeaker],
+            limit,
+        )
+    }
+
+    fn passages(&self, request: &SearchRequest) -> Result<SearchResults> {
+        search(self, request)
+    }
+
+    fn quotes(&self, request: &QuoteRequest) -> Result<QuoteResults> {
+        search_quotes(self, request)
+    }
+}
+
 /// The `limit` speakers who speak most in the passages matching `query` and
 /// `filters`, each with their best quote and passage on it.
 pub fn who(engine: &Quickwit, query: &str, filters: &Filters, limit: usize) -> Result<Vec<Voice>> {
-    let counts = count_names(
-        engine,
-        query,
-        filters,
-        &[NameKind::Speaker, NameKind::OrgSpeaker],
-        limit,
-    )?;
-    let mut voices = Vec::with_capacity(counts.len());
-    for count in counts {
-        let mut request = SearchRequest::new(query);
-        request.filters = Filters {
-            speakers: vec![count.name.clone()],
-            ..filters.clone()
-        };
-        request.limit = 1;
-        let best = search(engine, &request)?
-            .hits
-            .into_iter()
-            .next()
-            .filter(|hit| {
-                hit.speakers.contains(&count.name) || hit.org_speakers.contains(&count.name)
-            });
-        let mut quotes = QuoteRequest::new(query);
-        quotes.filters = request.filters.clone();
-        quotes.limit = 1;
-        let quote = search_quotes(engine, &quotes)?.hits.into_iter().next();
-        voices.push(Voice { count, quote, best });
-    }
-    Ok(voices)
+    voices(engine, query, filters, limit)
 }
