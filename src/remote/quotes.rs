@@ -14,22 +14,15 @@ use super::Quickwit;
 use super::search::{Scope, published, string, timeline};
 use super::translate::Translator;
 use crate::index::schema::QUOTE;
-use crate::search::query::QueryError;
 use crate::search::quotes::{QuoteHit, QuoteOrder, QuoteRequest, QuoteResults};
-use crate::search::{MAX_LIMIT, snippet};
+use crate::search::{check_page, snippet};
 
 /// Longest quote shown whole, in characters, as locally.
 const MAX_QUOTE_CHARS: usize = 400;
 
 /// Finds quotes in the Quickwit index of `engine`.
 pub fn search_quotes(engine: &Quickwit, request: &QuoteRequest) -> Result<QuoteResults> {
-    if request.limit == 0 || request.limit > MAX_LIMIT || request.offset > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "--limit {} is out of range: give 1 to {MAX_LIMIT}",
-            request.limit
-        ))
-        .into());
-    }
+    check_page(request.limit, request.offset)?;
     let mut translator = Translator::text_only();
     let parsed = translator.translate(&request.query)?;
     let mut whole = parsed

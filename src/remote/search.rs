@@ -24,7 +24,7 @@ use crate::index::schema::PASSAGE;
 use crate::search::diversity::Diversity;
 use crate::search::query::QueryError;
 use crate::search::timeline::{Timeline, bucket};
-use crate::search::{Filters, Hit, MAX_LIMIT, SearchRequest, SearchResults, snippet};
+use crate::search::{Filters, Hit, SearchRequest, SearchResults, check_page, snippet};
 
 /// A passage hit before it becomes a [`Hit`].
 struct Candidate {
@@ -45,20 +45,7 @@ pub fn search_with(
     request: &SearchRequest,
     mut translator: Translator,
 ) -> Result<SearchResults> {
-    if request.limit == 0 || request.limit > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "--limit {} is out of range: give 1 to {MAX_LIMIT}",
-            request.limit
-        ))
-        .into());
-    }
-    if request.offset > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "offset {} is out of range: give 0 to {MAX_LIMIT}",
-            request.offset
-        ))
-        .into());
-    }
+    check_page(request.limit, request.offset)?;
     let parsed = translator.translate(&request.query)?;
     if parsed.is_none() && request.filters.is_empty() {
         return Err(QueryError(

@@ -221,22 +221,24 @@ pub fn kind_query(fields: &Fields, kind: &str) -> Box<dyn Query> {
     ))
 }
 
+/// Checks a page's size and start: one line naming the bad value.
+pub fn check_page(limit: usize, offset: usize) -> Result<(), QueryError> {
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(QueryError(format!(
+            "--limit {limit} is out of range: give 1 to {MAX_LIMIT}"
+        )));
+    }
+    if offset > MAX_LIMIT {
+        return Err(QueryError(format!(
+            "offset {offset} is out of range: give 0 to {MAX_LIMIT}"
+        )));
+    }
+    Ok(())
+}
+
 /// Runs a search.
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
-    if request.limit == 0 || request.limit > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "--limit {} is out of range: give 1 to {MAX_LIMIT}",
-            request.limit
-        ))
-        .into());
-    }
-    if request.offset > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "offset {} is out of range: give 0 to {MAX_LIMIT}",
-            request.offset
-        ))
-        .into());
-    }
+    check_page(request.limit, request.offset)?;
     let fields = &index.fields;
     let searcher = index.reader.searcher();
     let Matcher {

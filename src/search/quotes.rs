@@ -12,10 +12,10 @@ use tantivy::query::{BooleanQuery, Occur, Query, QueryClone, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, Score, TantivyDocument, Term};
 
-use super::query::{QueryError, QueryFrontEnd};
+use super::query::QueryFrontEnd;
 use super::snippet::{highlight, snippet};
 use super::timeline::{Timeline, timeline};
-use super::{Filters, MAX_LIMIT, Matcher, first_text, highlight_terms};
+use super::{Filters, Matcher, check_page, first_text, highlight_terms};
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
 use crate::index::schema::QUOTE;
@@ -120,13 +120,7 @@ const MAX_QUOTE_CHARS: usize = 400;
 
 /// Finds quotes.
 pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteResults> {
-    if request.limit == 0 || request.limit > MAX_LIMIT || request.offset > MAX_LIMIT {
-        return Err(QueryError(format!(
-            "--limit {} is out of range: give 1 to {MAX_LIMIT}",
-            request.limit
-        ))
-        .into());
-    }
+    check_page(request.limit, request.offset)?;
     let fields = &index.fields;
     let front_end = QueryFrontEnd::quotes(&index.index, fields);
     let matcher = Matcher::of_kind(
