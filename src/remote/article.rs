@@ -1,8 +1,6 @@
 //! One whole article from a Quickwit index, rebuilt from its passage
 //! documents into the local [`ArticleView`], for the search page.
 
-use std::collections::HashSet;
-
 use anyhow::Result;
 use serde_json::{Value, json};
 
@@ -45,28 +43,12 @@ pub fn load_article(engine: &Quickwit, article_id: &str) -> Result<Option<Articl
             places: strings(document, "place"),
         })
         .collect();
-    let union = |pick: fn(&PassageView) -> &Vec<String>| {
-        let mut seen = HashSet::new();
-        passages
-            .iter()
-            .flat_map(pick)
-            .filter(|name| seen.insert(name.as_str()))
-            .cloned()
-            .collect::<Vec<String>>()
-    };
     let optional = |field: &str| Some(string(first, field)).filter(|s| !s.is_empty());
-    Ok(Some(ArticleView {
-        article_id: article_id.to_string(),
-        path: string(first, "path"),
-        title: string(first, "title"),
-        source: optional("source"),
-        category: optional("category"),
-        published: published(first),
-        speakers: union(|p| &p.speakers),
-        org_speakers: union(|p| &p.org_speakers),
-        persons: union(|p| &p.persons),
-        organizations: union(|p| &p.organizations),
-        places: union(|p| &p.places),
-        passages,
-    }))
+    let mut view = ArticleView::of_passages(article_id, passages);
+    view.path = string(first, "path");
+    view.title = string(first, "title");
+    view.source = optional("source");
+    view.category = optional("category");
+    view.published = published(first);
+    Ok(Some(view))
 }

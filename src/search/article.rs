@@ -115,30 +115,45 @@ pub fn load_article(index: &NewsIndex, article_id: &str) -> Result<Option<Articl
             places: texts(document, fields.place),
         })
         .collect();
-    let union = |pick: fn(&PassageView) -> &Vec<String>| {
-        let mut seen = HashSet::new();
-        passages
-            .iter()
-            .flat_map(pick)
-            .filter(|name| seen.insert(name.as_str()))
-            .cloned()
-            .collect::<Vec<String>>()
-    };
-    Ok(Some(ArticleView {
-        article_id: article_id.to_string(),
-        path: text(first, fields.path).unwrap_or_default(),
-        title: text(first, fields.title).unwrap_or_default(),
-        source: text(first, fields.source),
-        category: text(first, fields.category),
-        published: first
-            .get_first(fields.published)
-            .and_then(|value| value.as_datetime())
-            .and_then(from_tantivy_date),
-        speakers: union(|p| &p.speakers),
-        org_speakers: union(|p| &p.org_speakers),
-        persons: union(|p| &p.persons),
-        organizations: union(|p| &p.organizations),
-        places: union(|p| &p.places),
-        passages,
-    }))
+    let mut view = ArticleView::of_passages(article_id, passages);
+    view.path = text(first, fields.path).unwrap_or_default();
+    view.title = text(first, fields.title).unwrap_or_default();
+    view.source = text(first, fields.source);
+    view.category = text(first, fields.category);
+    view.published = first
+        .get_first(fields.published)
+        .and_then(|value| value.as_datetime())
+        .and_then(from_tantivy_date);
+    Ok(Some(view))
+}
+
+impl ArticleView {
+    /// The view of an article from its passages, in order: the article's
+    /// names are those of its passages, each once, in order of appearance.
+    /// Path, title, source, category and date are left for the caller.
+    pub fn of_passages(article_id: &str, passages: Vec<PassageView>) -> ArticleView {
+        let union = |pick: fn(&PassageView) -> &Vec<String>| {
+            let mut seen = HashSet::new();
+            passages
+                .iter()
+                .flat_map(pick)
+                .filter(|name| seen.insert(name.as_str()))
+                .cloned()
+                .collect::<Vec<String>>()
+        };
+        ArticleView {
+            article_id: article_id.to_string(),
+            path: String::new(),
+            title: String::new(),
+            source: None,
+            category: None,
+            published: None,
+            speakers: union(|p| &p.speakers),
+            org_speakers: union(|p| &p.org_speakers),
+            persons: union(|p| &p.persons),
+            organizations: union(|p| &p.organizations),
+            places: union(|p| &p.places),
+            passages,
+        }
+    }
 }
