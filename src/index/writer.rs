@@ -168,6 +168,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
         FileList::load(&options.index_dir)?
     };
 
+    let emptied = rebuilt.is_some();
     let shared = Shared::default();
     let (sender, receiver) = sync_channel::<Job>(threads * 64);
     let receiver = Mutex::new(receiver);
@@ -180,7 +181,9 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
                 loop {
                     let next = lock(&receiver).recv();
                     let Ok(job) = next else { break };
-                    if let Err(error) = index_job(&job, options.extract, &fields, &writer, shared) {
+                    if let Err(error) =
+                        index_job(&job, options.extract, emptied, &fields, &writer, shared)
+                    {
                         lock(&shared.first_error).get_or_insert(error);
                         break;
                     }
@@ -330,6 +333,7 @@ fn walk(
 fn index_job(
     job: &Job,
     run_extraction: bool,
+    emptied: bool,
     fields: &Fields,
     writer: &IndexWriter,
     shared: &Shared,
@@ -362,7 +366,12 @@ fn index_job(
     }
     // Delete first even for a file the record does not know: a run that
     // committed but died before saving the record must not leave duplicates.
-    writer.delete_term(Term::from_field_text(fields.file, &job.key));
+    // Not when the run started from an emptied index: there is nothing to
+    // delete, and Tantivy keeps every delete in memory until the commit and
+    // then applies each to every segment (a million of them at 1M files).
+    if !emptied {
+        writer.delete_term(Term::from_field_text(fields.file, &job.key));
+    }
     let (articles, passages) = index_file(
         job,
         bytes.as_deref(),
