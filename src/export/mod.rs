@@ -124,6 +124,13 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Fields an article's first passage holds for the whole article.
+const ARTICLE_NAME_FIELDS: [&str; 3] = [
+    "article_speaker_key",
+    "article_speakers",
+    "article_entity_key",
+];
+
 /// The flat documents of one article: its passages, then its quotes.
 pub fn flat_documents(
     schema: &Schema,
@@ -133,11 +140,25 @@ pub fn flat_documents(
 ) -> Vec<Document> {
     let (documents, _) = article_documents(fields, file, article, true);
     let mut quote_number = 0;
+    // Locally the article's names are on its first passage and joined to the
+    // rest at search time; a remote engine has no such join, so every passage
+    // carries them.
+    let mut article_names: Vec<(String, Value)> = Vec::new();
     documents
         .iter()
         .map(|document| {
             let mut flat = flatten(schema, document);
             let is_passage = flat.get("kind").and_then(Value::as_str) == Some(PASSAGE);
+            if is_passage {
+                if article_names.is_empty() {
+                    article_names = ARTICLE_NAME_FIELDS
+                        .iter()
+                        .filter_map(|name| Some((name.to_string(), flat.get(*name)?.clone())))
+                        .collect();
+                } else {
+                    flat.extend(article_names.iter().cloned());
+                }
+            }
             let id = if is_passage {
                 let passage = flat.get("passage").and_then(Value::as_u64).unwrap_or(0);
                 format!("{}#p{passage}", article.id)

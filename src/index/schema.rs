@@ -1,11 +1,14 @@
 //! The index schema: one Tantivy document per passage, carrying its article's fields.
 //!
-//! Ranking is per passage, so every passage document repeats the article-level
-//! fields (title, path, published date, article speakers) it needs to be filtered
-//! and shown on its own. Quotes (one attribution each) are documents of their
-//! own kind in the same index, so one commit keeps both in step. This module names the fields, registers the analyzers
-//! they use, and defines how names become exact-match keys; it does not read
-//! files or run queries.
+//! Ranking is per passage, so every passage document repeats the article
+//! fields it needs to be ranked, filtered by date or outlet, and shown on its
+//! own (title, path, published date). The article's speakers and entities are
+//! the exception: they are on its first passage only, and article filters join
+//! them to the other passages (`search::join`). Quotes (one attribution each)
+//! are documents of their own kind in the same index, so one commit keeps both
+//! in step. This module names the fields, registers the analyzers they use,
+//! and defines how names become exact-match keys; it does not read files or
+//! run queries.
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -31,7 +34,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -64,7 +67,8 @@ pub struct Fields {
     pub quote: Field,
     /// Passage number within its article, from 0.
     pub passage: Field,
-    /// Number of passages in the article.
+    /// Number of passages in the article (passages only), as a fast field:
+    /// with [`Fields::passage`] it gives the span of an article's documents.
     pub passage_count: Field,
     /// Topic folder name, as an exact key.
     pub category: Field,
@@ -78,9 +82,10 @@ pub struct Fields {
     pub org_speaker: Field,
     /// Exact keys of this passage's speakers (see [`name_keys`]).
     pub speaker_key: Field,
-    /// Exact keys of every speaker in the article.
+    /// Exact keys of every speaker in the article (first passage only), and
+    /// of a quote's speaker (quotes).
     pub article_speaker_key: Field,
-    /// Every speaker in the article, stored for display.
+    /// Every speaker in the article, stored (first passage only).
     pub article_speakers: Field,
     /// People, organisations and places named in this passage, as words.
     pub entity: Field,
@@ -92,7 +97,7 @@ pub struct Fields {
     pub place: Field,
     /// Exact keys of this passage's entities.
     pub entity_key: Field,
-    /// Exact keys of every entity in the article.
+    /// Exact keys of every entity in the article (first passage only).
     pub article_entity_key: Field,
     /// Days mentioned in this passage (see `index::document`).
     pub mentions: Field,
@@ -141,7 +146,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("quote", stemmed);
     builder.add_text_field("headline", STORED);
     builder.add_u64_field("passage", STORED | FAST);
-    builder.add_u64_field("passage_count", STORED);
+    builder.add_u64_field("passage_count", FAST);
     builder.add_text_field("category", keyword(true));
     builder.add_text_field("source", keyword(true));
     builder.add_date_field("published", INDEXED | STORED | FAST);

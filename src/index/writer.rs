@@ -18,6 +18,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{passage_documents, quote_documents};
@@ -426,11 +427,13 @@ fn index_file(
                     article_documents(fields, &job.key, &article, run_extraction);
                 passages += passage_count as u64;
                 articles += 1;
-                for document in documents {
-                    if let Err(error) = writer.add_document(document) {
-                        failure = Some(anyhow!("cannot add {} to the index: {error}", article.id));
-                        return;
-                    }
+                // One batch per article: Tantivy puts a batch in one segment
+                // with consecutive ids, which the article filters rely on
+                // (see `search::join`).
+                let batch: Vec<UserOperation> =
+                    documents.into_iter().map(UserOperation::Add).collect();
+                if let Err(error) = writer.run(batch) {
+                    failure = Some(anyhow!("cannot add {} to the index: {error}", article.id));
                 }
             }
             Err(problem) => report(problem),

@@ -14,6 +14,7 @@ use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, RangeQuery, TermQu
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
+use super::join::ArticleJoin;
 use super::query::QueryError;
 use crate::index::document::to_tantivy_date;
 use crate::index::schema::{Fields, normalize_key};
@@ -57,13 +58,19 @@ impl Filters {
         if !self.speakers.is_empty() {
             clauses.push((
                 Occur::Must,
-                any_key(fields.article_speaker_key, &self.speakers),
+                Box::new(ArticleJoin::new(any_key(
+                    fields.article_speaker_key,
+                    &self.speakers,
+                ))),
             ));
         }
         for entity in &self.entities {
             clauses.push((
                 Occur::Must,
-                any_key(fields.article_entity_key, std::slice::from_ref(entity)),
+                Box::new(ArticleJoin::new(any_key(
+                    fields.article_entity_key,
+                    std::slice::from_ref(entity),
+                ))),
             ));
         }
         if !self.sources.is_empty() {

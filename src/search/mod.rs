@@ -11,6 +11,7 @@ pub mod article;
 pub mod articles;
 pub mod diversity;
 pub mod filters;
+pub mod join;
 pub mod names;
 pub mod query;
 pub mod quotes;
