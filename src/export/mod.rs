@@ -150,6 +150,9 @@ pub fn flat_documents(
             let mut flat = flatten(schema, document);
             let is_passage = flat.get("kind").and_then(Value::as_str) == Some(PASSAGE);
             if is_passage {
+                // Locally the headline is a second value of `text` (see
+                // `Fields::text`); remotely it is a field of every passage.
+                flat.insert("title".to_string(), Value::String(article.title.clone()));
                 if article_names.is_empty() {
                     article_names = ARTICLE_NAME_FIELDS
                         .iter()

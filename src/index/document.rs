@@ -74,8 +74,11 @@ pub fn passage_documents(
         doc.add_text(fields.kind, PASSAGE);
         add_article_fields(&mut doc, fields, article, key, published);
         doc.add_u64(fields.simhash, fingerprint);
-        doc.add_text(fields.title, &article.title);
         doc.add_text(fields.text, text);
+        doc.add_text(fields.text, &article.title);
+        if number == 0 {
+            doc.add_text(fields.title, &article.title);
+        }
         doc.add_u64(fields.passage, number as u64);
         doc.add_u64(fields.passage_count, passages.len() as u64);
         // Article-level names go on the first passage only: search joins them

@@ -80,6 +80,15 @@ fn plural(count: impl Into<u64>, noun: &str) -> String {
     }
 }
 
+/// An estimate as a reader takes it: 131873 → 130000.
+fn two_significant_digits(count: usize) -> usize {
+    let mut unit = 1;
+    while count / unit >= 100 {
+        unit *= 10;
+    }
+    (count + unit / 2) / unit * unit
+}
+
 /// Writes search hits, best first, then a one-line summary.
 pub fn write_search_results(
     out: &mut dyn Write,
@@ -131,12 +140,20 @@ pub fn write_search_results(
         writeln!(out)?;
     }
     let partial = results.total - results.total_full;
-    let mut summary = format!(
-        "{} of {}",
-        results.hits.len(),
-        plural(results.total as u64, "matching passage")
-    );
-    if partial > 0 {
+    let mut summary = if results.total_exact {
+        format!(
+            "{} of {}",
+            results.hits.len(),
+            plural(results.total as u64, "matching passage")
+        )
+    } else {
+        format!(
+            "{} of about {} matching passages",
+            results.hits.len(),
+            two_significant_digits(results.total)
+        )
+    };
+    if partial > 0 && results.total_exact {
         summary.push_str(&format!(
             " ({} match every word, {partial} only some)",
             results.total_full
@@ -494,6 +511,13 @@ pub fn write_index_summary(out: &mut dyn Write, summary: &IndexSummary) -> io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_keep_two_significant_digits() {
+        assert_eq!(two_significant_digits(131_873), 130_000);
+        assert_eq!(two_significant_digits(5_551), 5_600);
+        assert_eq!(two_significant_digits(87), 87);
+    }
 
     #[test]
     fn bars_scale_to_the_largest_count_and_never_vanish() {

@@ -164,6 +164,7 @@ pub fn search_with(
         total_full,
         // Quickwit counts partial matches with the same request that ranks them.
         total_partial: Some(total_partial),
+        total_exact: true,
         undated_excluded,
         hits,
     })

@@ -14,7 +14,7 @@ use tantivy::{TantivyDocument, Term};
 use super::kind_query;
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
-use crate::index::schema::PASSAGE;
+use crate::index::schema::{PASSAGE, passage_headline};
 
 /// One passage of an article.
 #[derive(Clone, Debug, Serialize)]
@@ -117,7 +117,7 @@ pub fn load_article(index: &NewsIndex, article_id: &str) -> Result<Option<Articl
         .collect();
     let mut view = ArticleView::of_passages(article_id, passages);
     view.path = text(first, fields.path).unwrap_or_default();
-    view.title = text(first, fields.title).unwrap_or_default();
+    view.title = passage_headline(first, fields);
     view.source = text(first, fields.source);
     view.category = text(first, fields.category);
     view.published = first

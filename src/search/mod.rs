@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod articles;
+pub mod count;
 pub mod diversity;
 pub mod filters;
 pub mod join;
@@ -35,8 +36,9 @@ use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
-use crate::index::schema::{Fields, PASSAGE};
+use crate::index::schema::{Fields, PASSAGE, passage_headline};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
+use count::{EXACT_BUDGET, Total, count_matches, is_prunable};
 use diversity::Diversity;
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
@@ -140,6 +142,9 @@ pub struct SearchResults {
     /// `None` when whole matches filled the page, so partial ones were
     /// neither needed nor counted (`total` is then `total_full`).
     pub total_partial: Option<usize>,
+    /// False when the totals are estimates: past a few thousand matches,
+    /// search samples rather than counts them all (see [`count`]).
+    pub total_exact: bool,
     /// With a published-date filter: articles with matching passages left out
     /// because they have no published date.
     pub undated_excluded: Option<usize>,
@@ -156,8 +161,10 @@ pub struct Matcher {
     pub parsed: Option<ParsedQuery>,
     /// The whole query without filters (everything, when only filters were given).
     pub whole: Box<dyn Query>,
-    /// Passages matching the whole query and the filters.
-    pub full: BooleanQuery,
+    /// Passages matching the whole query and the filters: the whole query
+    /// itself when nothing narrows it, so that Tantivy sees a bare term or
+    /// intersection of terms and can skip what cannot reach the top.
+    pub full: Box<dyn Query>,
     /// Passages matching most of the query (not all of it) and the filters.
     pub partial: Option<BooleanQuery>,
 }
@@ -200,7 +207,11 @@ impl Matcher {
         if !parsed.as_ref().is_some_and(|parsed| parsed.anchored) {
             filter_clauses.push((Occur::Must, kind_query(fields, kind)));
         }
-        let full = conjunction(whole.box_clone(), &filter_clauses, None);
+        let full: Box<dyn Query> = if filter_clauses.is_empty() {
+            whole.box_clone()
+        } else {
+            Box::new(conjunction(whole.box_clone(), &filter_clauses, None))
+        };
         let partial = parsed
             .as_ref()
             .and_then(ParsedQuery::relaxed)
@@ -270,13 +281,13 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     // Each tier is counted in the pass that ranks it. Partial matches are
     // ranked, and counted, only when whole matches do not fill the page:
     // counting them is what costs most on long queries over big indexes.
-    let total_full = collector.collect_tiers(&full, preferred.as_deref(), None, wanted)?;
+    let total_full = collector.collect_tiers(full.as_ref(), preferred.as_deref(), None, wanted)?;
     let total_partial = match &partial {
         Some(partial) if collector.picked.len() < wanted => {
             Some(collector.collect_tiers(partial, preferred.as_deref(), parsed.as_ref(), wanted)?)
         }
         Some(_) => None,
-        None => Some(0),
+        None => Some(Total::ZERO),
     };
     let picked: Vec<Picked> = collector.picked.into_iter().skip(request.offset).collect();
 
@@ -304,7 +315,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     for (rank, picked) in picked.into_iter().enumerate() {
         let document: TantivyDocument = searcher.doc(picked.address)?;
         let text = first_text(&document, fields.text);
-        let title = first_text(&document, fields.title);
+        let title = passage_headline(&document, fields);
         let ranges = snippet::highlight(&text, &mut analyzer, &terms);
         let shown = snippet::snippet(&text, &ranges, request.snippet_chars);
         hits.push(Hit {
@@ -345,9 +356,10 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     Ok(SearchResults {
         timeline,
         query: request.query.clone(),
-        total: total_full + total_partial.unwrap_or(0),
-        total_full,
-        total_partial,
+        total: total_full.plus(total_partial.unwrap_or(Total::ZERO)).count,
+        total_full: total_full.count,
+        total_partial: total_partial.map(|total| total.count),
+        total_exact: total_full.exact && total_partial.is_none_or(|total| total.exact),
         undated_excluded,
         hits,
     })
@@ -400,47 +412,63 @@ struct HitCollector<'a> {
 impl HitCollector<'_> {
     /// Ranks the passages of `base` until `wanted` hits are picked in all:
     /// with a preference, first those it selects, then the rest. Returns how
-    /// many passages `base` matches. `parsed` is given for partial matches,
+    /// many passages `base` matches (see [`count`]). `parsed` is given for partial matches,
     /// to mark the words each misses.
     fn collect_tiers(
         &mut self,
-        base: &BooleanQuery,
+        base: &dyn Query,
         preferred: Option<&dyn Query>,
         parsed: Option<&ParsedQuery>,
         wanted: usize,
-    ) -> Result<usize> {
+    ) -> Result<Total> {
         let tiers: Vec<Box<dyn Query>> = match preferred {
             Some(preferred) => vec![
                 with_clause(base, Occur::Must, preferred),
                 with_clause(base, Occur::MustNot, preferred),
             ],
-            None => vec![Box::new(base.clone())],
+            None => vec![base.box_clone()],
         };
-        let mut total = 0;
+        let mut total = Total::ZERO;
         for tier in &tiers {
             let remaining = wanted.saturating_sub(self.picked.len());
-            total += if remaining == 0 {
-                self.searcher.search(tier, &Count)?
-            } else {
+            let counted = if remaining > 0 {
                 self.collect_tier(tier.as_ref(), parsed, remaining)?
+            } else {
+                None
             };
+            let tier_total = match counted {
+                Some(count) => Total { count, exact: true },
+                None => count_matches(self.searcher, tier.as_ref(), EXACT_BUDGET)?,
+            };
+            total = total.plus(tier_total);
         }
         Ok(total)
     }
 
     /// Adds up to `wanted` hits from `tier`, fetching deeper when the
-    /// per-article cap throws candidates away; returns the tier's size.
+    /// per-article cap throws candidates away. Returns the tier's size when
+    /// it was counted on the way.
     fn collect_tier(
         &mut self,
         tier: &dyn Query,
         parsed: Option<&ParsedQuery>,
         wanted: usize,
-    ) -> Result<usize> {
+    ) -> Result<Option<usize>> {
         let mut fetch = wanted * 3 + 16;
-        // Counted in the first pass over the tier; deeper passes only rank.
-        let (mut top, count) = self
-            .searcher
-            .search(tier, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+        // A query Tantivy can prune is ranked alone: counting in the same
+        // pass would visit every match. Any other is visited whole to rank
+        // it anyway, so it is counted in that pass.
+        let (mut top, count) = if is_prunable(tier) {
+            let top = self
+                .searcher
+                .search(tier, &TopDocs::with_limit(fetch).order_by_score())?;
+            (top, None)
+        } else {
+            let (top, count) = self
+                .searcher
+                .search(tier, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+            (top, Some(count))
+        };
         loop {
             let exhausted = top.len() < fetch;
             let mut candidates: Vec<Picked> = top
@@ -560,7 +588,7 @@ fn conjunction(
 }
 
 /// `base` with one more unscored clause.
-fn with_clause(base: &BooleanQuery, occur: Occur, extra: &dyn Query) -> Box<dyn Query> {
+fn with_clause(base: &dyn Query, occur: Occur, extra: &dyn Query) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, base.box_clone()),
         (occur, unscored(extra.box_clone())),

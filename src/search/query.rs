@@ -96,12 +96,12 @@ pub struct QueryFrontEnd {
 }
 
 impl QueryFrontEnd {
-    /// A parser that searches passage text and titles (titles boosted), with
-    /// every word required unless `OR` says otherwise.
+    /// A parser that searches passages (their text and their article's
+    /// headline, one field: see `Fields::text`), with every word required
+    /// unless `OR` says otherwise.
     pub fn new(index: &Index, fields: &Fields) -> QueryFrontEnd {
-        let mut parser = QueryParser::for_index(index, vec![fields.title, fields.text]);
+        let mut parser = QueryParser::for_index(index, vec![fields.text]);
         parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, 2.0);
         QueryFrontEnd {
             parser,
             own_fields: &["title", "text"],

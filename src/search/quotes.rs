@@ -141,7 +141,7 @@ pub fn search_quotes(index: &NewsIndex, request: &QuoteRequest) -> Result<QuoteR
             (Occur::Must, Box::new(direct)),
         ]))
     } else {
-        Box::new(matcher.full.clone())
+        matcher.full.box_clone()
     };
     let searcher = index.reader.searcher();
     let wanted = request.offset + request.limit;

@@ -284,6 +284,7 @@ pub fn search_response(
             total: 0,
             total_full: 0,
             total_partial: Some(0),
+            total_exact: true,
             undated_excluded: None,
             hits: Vec::new(),
             timeline: None,

@@ -66,6 +66,7 @@ fn search_response(engine: &Quickwit, request: &SearchRequest) -> Result<SearchR
             total: 0,
             total_full: 0,
             total_partial: Some(0),
+            total_exact: true,
             undated_excluded: None,
             hits: Vec::new(),
             timeline: None,
