@@ -105,3 +105,24 @@ fn searches_find_passages_never_quote_documents_whatever_the_query_shape() {
             .all(|hit| !hit.speaker.is_empty() && !hit.cue.is_empty())
     );
 }
+
+#[test]
+fn big_totals_are_estimated_within_a_few_percent_and_say_so() {
+    let Some(dir) = common::shared_index() else {
+        return;
+    };
+    let index = NewsIndex::open(&dir).expect("the shared index opens");
+    let results = search(&index, &SearchRequest::new("said the")).expect("searches");
+    assert!(!results.total_exact, "thousands of matches are sampled");
+    let matcher = newsdex::search::Matcher::new(&index, "said the", &Default::default(), false)
+        .expect("parses");
+    let exact = index
+        .reader
+        .searcher()
+        .search(&matcher.full, &tantivy::collector::Count)
+        .expect("counts");
+    let error = results.total.abs_diff(exact) as f64 / exact as f64;
+    assert!(error < 0.05, "estimate {} against {exact}", results.total);
+    let small = search(&index, &SearchRequest::new("Witkoff Ushakov")).expect("searches");
+    assert!(small.total_exact);
+}

@@ -57,6 +57,24 @@ pub struct NewsIndex {
     duplicates: OnceLock<HashMap<u64, (u64, usize)>>,
 }
 
+/// Documents above which a search runs over segments on several threads.
+const PARALLEL_SEARCH_DOCS: u32 = 500_000;
+
+/// On a big index with several segments, searches them on one thread per
+/// core: a query's cost grows with the index, and at a million articles the
+/// segments took milliseconds each. Small indexes stay on one thread, where
+/// handing work to other threads would cost more than it saves.
+fn search_segments_in_parallel(index: &mut Index) -> Result<()> {
+    let segments = index.searchable_segment_metas()?;
+    let docs: u32 = segments.iter().map(|segment| segment.num_docs()).sum();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores.min(segments.len());
+    if docs >= PARALLEL_SEARCH_DOCS && threads > 1 {
+        index.set_multithread_executor(threads)?;
+    }
+    Ok(())
+}
+
 impl NewsIndex {
     /// Opens the index in `dir` for searching.
     pub fn open(dir: &Path) -> Result<NewsIndex> {
@@ -68,7 +86,7 @@ impl NewsIndex {
             );
         }
         check_manifest(dir)?;
-        let index = Index::open_in_dir(dir)
+        let mut index = Index::open_in_dir(dir)
             .with_context(|| format!("cannot open the index in {}", dir.display()))?;
         if index.schema() != build_schema() {
             bail!(
@@ -77,6 +95,7 @@ impl NewsIndex {
             );
         }
         register_analyzers(&index);
+        search_segments_in_parallel(&mut index)?;
         let fields = Fields::new(&index.schema())?;
         let reader = index
             .reader_builder()

@@ -13,11 +13,13 @@
 //! they are estimates ([`Total::exact`]). It does not rank or collect.
 
 use serde::Serialize;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery};
-use tantivy::{DocSet, Searcher, TERMINATED};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::Weight;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// Matches counted one by one before the rest are estimated.
-pub const EXACT_BUDGET: u64 = 5_000;
+pub const EXACT_BUDGET: u64 = 2_000;
 
 /// A number of matches, and whether it was counted or estimated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -64,55 +66,134 @@ pub fn is_prunable(query: &dyn Query) -> bool {
     })
 }
 
-/// Counts the documents `query` matches, exactly up to about `budget` of them.
+/// Counts the documents `query` matches, exactly up to about `budget` of
+/// them, one segment per thread when the index searches in parallel.
 pub fn count_matches(
     searcher: &Searcher,
     query: &dyn Query,
     budget: u64,
 ) -> tantivy::Result<Total> {
-    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    // A single term's count is its document frequency: exact and free.
-    let single_term = query.as_any().is::<TermQuery>();
-    let all_docs: u64 = searcher
+    let all_docs = searcher
         .segment_readers()
         .iter()
         .map(|reader| u64::from(reader.max_doc()))
         .sum();
-    let mut total = Total::ZERO;
-    for reader in searcher.segment_readers() {
+    let collector = SampledCount {
+        budget,
+        all_docs,
+        // A single term's count is its document frequency: exact and free.
+        single_term: query.as_any().is::<TermQuery>(),
+    };
+    searcher.search(query, &collector)
+}
+
+/// The collector behind [`count_matches`]: it walks each segment's matches
+/// itself, so it can stop when the segment's share of the budget is spent.
+struct SampledCount {
+    budget: u64,
+    all_docs: u64,
+    single_term: bool,
+}
+
+impl Collector for SampledCount {
+    type Fruit = Total;
+    type Child = NoSegmentCollector;
+
+    fn for_segment(&self, _: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(NoSegmentCollector)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, totals: Vec<Total>) -> tantivy::Result<Total> {
+        Ok(totals.into_iter().fold(Total::ZERO, Total::plus))
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Total> {
         let max_doc = u64::from(reader.max_doc());
         if max_doc == 0 {
-            continue;
+            return Ok(Total::ZERO);
         }
-        if single_term {
-            total.count += weight.count(reader)? as usize;
-            continue;
+        if self.single_term {
+            return Ok(Total {
+                count: weight.count(reader)? as usize,
+                exact: true,
+            });
         }
         // Each segment's share of the budget, by size, so small segments are
         // counted whole and big ones sampled alike.
-        let share = (budget * max_doc / all_docs.max(1)).max(100);
+        let share = (self.budget * max_doc / self.all_docs.max(1)).max(100);
         let alive = reader.alive_bitset();
-        let mut scorer = weight.scorer(reader, 1.0)?;
+        let is_alive = |doc: DocId| alive.is_none_or(|alive| alive.is_alive(doc));
+        // The sample is the same slice of each of STRATA stretches of the
+        // segment, widened pass by pass (1/64 of each, then as much more as
+        // the density seen calls for) until it holds the share: documents are in the order files were
+        // walked, folder by folder, so a sample from the start alone would
+        // measure one folder.
+        let max_doc = reader.max_doc();
+        let boundary = |stratum: u64, slice: u64| -> DocId {
+            let start = stratum * u64::from(max_doc) / STRATA;
+            let end = (stratum + 1) * u64::from(max_doc) / STRATA;
+            DocId::try_from(start + (end - start) * slice / SLICES).unwrap_or(max_doc)
+        };
         let mut seen = 0u64;
-        let mut doc = scorer.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|alive| alive.is_alive(doc)) {
-                seen += 1;
-                if seen >= share {
-                    break;
+        let mut covered = 0u64;
+        while covered < SLICES {
+            // After the first slice, widen straight to what the density seen
+            // says will hold the share, with a margin.
+            let widened = if covered == 0 {
+                1
+            } else {
+                let needed = (covered * share * 11 / 10).div_ceil(seen.max(1));
+                needed.clamp(covered + 1, SLICES)
+            };
+            let mut scorer = weight.scorer(reader, 1.0)?;
+            for stratum in 0..STRATA {
+                let (from, to) = (boundary(stratum, covered), boundary(stratum, widened));
+                let mut doc = scorer.doc();
+                if doc < from {
+                    doc = scorer.seek(from);
+                }
+                while doc < to {
+                    seen += u64::from(is_alive(doc));
+                    doc = scorer.advance();
                 }
             }
-            doc = scorer.advance();
+            covered = widened;
+            if seen >= share {
+                break;
+            }
         }
-        let count = if doc == TERMINATED {
-            seen
-        } else {
-            total.exact = false;
-            seen * max_doc / (u64::from(doc) + 1)
-        };
-        total.count += usize::try_from(count).unwrap_or(usize::MAX);
+        Ok(Total {
+            count: usize::try_from(seen * SLICES / covered).unwrap_or(usize::MAX),
+            exact: covered == SLICES,
+        })
     }
-    Ok(total)
+}
+
+/// Stretches of a segment sampled alike (see [`SampledCount`]).
+const STRATA: u64 = 16;
+/// The sample grows by slices of each stretch: 1/64 first.
+const SLICES: u64 = 64;
+
+/// [`SampledCount`] does its own walk; Tantivy still asks for a child.
+struct NoSegmentCollector;
+
+impl SegmentCollector for NoSegmentCollector {
+    type Fruit = Total;
+
+    fn collect(&mut self, _: DocId, _: Score) {}
+
+    fn harvest(self) -> Total {
+        Total::ZERO
+    }
 }
 
 #[cfg(test)]
