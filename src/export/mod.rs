@@ -233,7 +233,7 @@ fn mark_duplicates(documents: &mut [Document]) {
             .get("article_key")
             .and_then(Value::as_u64)
             .unwrap_or(0);
-        let (first, size) = membership.get(&key).copied().unwrap_or((key, 1));
+        let (first, size) = membership.get(key).unwrap_or((key, 1));
         document.insert(DUPLICATE_GROUP.to_string(), json!(first));
         document.insert(DUPLICATES.to_string(), json!(size));
     }

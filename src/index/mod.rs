@@ -6,12 +6,12 @@
 
 pub mod document;
 pub mod duplicates;
+use duplicates::Membership;
 pub mod files;
 pub mod schema;
 pub mod stem;
 pub mod writer;
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -54,7 +54,7 @@ pub struct NewsIndex {
     /// Where it lives.
     pub dir: PathBuf,
     /// Near-duplicate groups, read on first use.
-    duplicates: OnceLock<HashMap<u64, (u64, usize)>>,
+    duplicates: OnceLock<Membership>,
 }
 
 /// Documents above which a search runs over segments on several threads.
@@ -112,12 +112,12 @@ impl NewsIndex {
     }
 
     /// Near-duplicate membership by article key: (group id, group size).
-    pub fn duplicates(&self) -> Result<&HashMap<u64, (u64, usize)>> {
-        if let Some(map) = self.duplicates.get() {
-            return Ok(map);
+    pub fn duplicates(&self) -> Result<&Membership> {
+        if let Some(membership) = self.duplicates.get() {
+            return Ok(membership);
         }
-        let map = duplicates::DuplicateGroups::load(&self.dir)?.membership();
-        Ok(self.duplicates.get_or_init(|| map))
+        let membership = Membership::load(&self.dir)?;
+        Ok(self.duplicates.get_or_init(|| membership))
     }
 }
 

@@ -22,7 +22,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{passage_documents, quote_documents};
-use super::duplicates::DuplicateGroups;
+use super::duplicates::{DuplicateGroups, Membership};
 use super::files::{FileList, FileRecord, content_hash, hash_bytes, stat};
 use super::schema::Fields;
 use super::{Opening, open_for_writing, write_manifest};
@@ -244,10 +244,10 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
             .context("cannot read the new commit")?
             .searcher();
         let groups = DuplicateGroups::find(&searcher)?;
-        groups.save(&options.index_dir)?;
+        groups.membership().save(&options.index_dir)?;
         groups.groups.len()
     } else {
-        DuplicateGroups::load(&options.index_dir)?.groups.len()
+        Membership::load(&options.index_dir)?.group_count()
     };
     // Files that failed this time are retried next time, not remembered.
     current.files.retain(|_, record| record.articles > 0);

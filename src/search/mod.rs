@@ -20,7 +20,7 @@ pub mod snippet;
 pub mod timeline;
 pub mod who;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -36,6 +36,7 @@ use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 
 use crate::index::NewsIndex;
 use crate::index::document::from_tantivy_date;
+use crate::index::duplicates::Membership;
 use crate::index::schema::{Fields, PASSAGE, passage_headline};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
 use count::{EXACT_BUDGET, Total, count_matches, is_prunable};
@@ -403,7 +404,7 @@ struct HitCollector<'a> {
     searcher: &'a Searcher,
     diversity: Diversity,
     /// Near-duplicate groups by article key (group id, size), when collapsing.
-    duplicates: Option<&'a HashMap<u64, (u64, usize)>>,
+    duplicates: Option<&'a Membership>,
     picked: Vec<Picked>,
     /// The article-key column of each segment, opened on first use.
     article_columns: Vec<Option<Column<u64>>>,
@@ -493,7 +494,7 @@ impl HitCollector<'_> {
                     break;
                 }
                 let key = self.article_of(candidate.address)?;
-                let duplicates = self.duplicates.and_then(|groups| groups.get(&key)).copied();
+                let duplicates = self.duplicates.and_then(|groups| groups.get(key));
                 if let Some(similar) = diversity.admit(key, duplicates) {
                     candidate.similar = similar;
                     accepted.push(candidate);

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::live::LiveIndex;
-use crate::index::duplicates::DuplicateGroups;
+use crate::index::duplicates::Membership;
 use crate::index::{MANIFEST_FILE, Manifest, NewsIndex};
 use crate::search::article::{ArticleView, load_article};
 use crate::search::filters::FilterText;
@@ -363,11 +363,11 @@ pub async fn stats(State(live): State<Arc<LiveIndex>>) -> Result<Json<Stats>, Ap
             .map_err(anyhow::Error::from)
             .and_then(|text| Ok(serde_json::from_str(&text)?))
             .map_err(|error| anyhow::anyhow!("cannot read {}: {error}", path.display()))?;
-        let groups = DuplicateGroups::load(&index.dir)?;
+        let groups = Membership::load(&index.dir)?;
         Ok(Json(Stats {
             articles: manifest.articles,
             passages: manifest.passages,
-            duplicate_groups: groups.groups.len(),
+            duplicate_groups: groups.group_count(),
             index: index.dir.display().to_string(),
             version: env!("CARGO_PKG_VERSION"),
         }))
