@@ -228,10 +228,38 @@ def timed_index(command, index_path, prepare=None, *, time_file):
     if prepare:
         prepare()
     started = time.perf_counter()
-    run(["/usr/bin/time", "-v", "-o", time_file] + command)
+    shown = " ".join(str(c) for c in command)
+    timer = subprocess.Popen([str(c) for c in ["/usr/bin/time", "-v", "-o", time_file] + command],
+                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    anon_kb = watch_anonymous_memory(timer)
+    out, err = timer.communicate()
     wall = time.perf_counter() - started
+    if timer.returncode != 0:
+        raise StepFailed(f"`{shown}` exited {timer.returncode}: {(err or out).strip()[-2000:]}")
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", time_file.read_text()).group(1))
-    return {"index_s": wall, "rss_mb": rss_kb / 1024, "size_mb": disk_size(index_path) / 2**20}
+    return {"index_s": wall, "rss_mb": rss_kb / 1024, "anon_mb": anon_kb / 1024 if anon_kb else None,
+            "size_mb": disk_size(index_path) / 2**20}
+
+
+def watch_anonymous_memory(timer):
+    """Peak anonymous memory (kB) of the process `/usr/bin/time` runs, sampled
+    every 50 ms until it exits. Peak RSS also counts the pages of memory-mapped
+    index files the process has read, which the kernel can drop at will (Tantivy
+    maps its segments, and a merge reads whole segments); anonymous memory is
+    what the process itself allocated."""
+    peak = 0
+    while timer.poll() is None:
+        try:
+            children = Path(f"/proc/{timer.pid}/task/{timer.pid}/children").read_text().split()
+            for child in children:
+                status = Path(f"/proc/{child}/status").read_text()
+                found = re.search(r"RssAnon:\s+(\d+) kB", status)
+                if found:
+                    peak = max(peak, int(found.group(1)))
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return peak
 
 
 def disk_size(path):
@@ -399,6 +427,72 @@ def ratio(ours, theirs):
     return f"{ours / theirs:.2f}×"
 
 
+def targets(all_results):
+    """The targets of issues #4 and #5, checked against this run's figures."""
+    rows = []
+
+    def check(target, shown, met):
+        rows.append(f"| {target} | {shown} | {'yes' if met else 'no'} |")
+
+    def get(size, system, key):
+        return all_results.get(size, {}).get(system, {}).get(key)
+
+    def p50_p95(size, system):
+        row = all_results.get(size, {}).get(system, {})
+        return query_stats(row["queries"]) if "queries" in row else None
+
+    for size in all_results:
+        ours, plain = get(size, "newsdex", "index_s"), get(size, "newsdex --no-extract", "index_s")
+        if ours and plain:
+            check(f"{size}: extraction slows indexing ≤ 1.5× (#4)", f"{ours:.2f} s vs {plain:.2f} s "
+                  f"`--no-extract` = {ours / plain:.2f}×", ours <= 1.5 * plain)
+    if "bbc" in all_results:
+        ours, peer, fts = (get("bbc", s, "index_s") for s in ("newsdex", "tantivy-peer", "sqlite-fts5"))
+        if ours and peer:
+            check("bbc: index with extraction ≤ 1.5× the Tantivy peer", f"{ours:.2f} s vs {peer:.2f} s = "
+                  f"{ours / peer:.2f}×", ours <= 1.5 * peer)
+        if ours and fts:
+            check("bbc: index faster than SQLite FTS5", f"{ours:.2f} s vs {fts:.2f} s", ours < fts)
+    if "1m" in all_results:
+        ours, cli = get("1m", "newsdex", "index_s"), get("1m", "tantivy-cli", "index_s")
+        if ours and cli:
+            check("1m: indexing within 1.5× of tantivy-cli", f"{ours:.0f} s vs {cli:.0f} s = {ours / cli:.2f}×",
+                  ours <= 1.5 * cli)
+        rss, anon = get("1m", "newsdex", "rss_mb"), get("1m", "newsdex", "anon_mb")
+        if rss:
+            check("1m: peak RSS ≤ 1 GiB", f"{rss:,.0f} MB (anonymous memory {anon or 0:,.0f} MB)", rss <= 1024)
+    rates = [(size, get(size, "newsdex", "articles_s")) for size in ("10k", "100k", "1m")]
+    rates = [(size, rate) for size, rate in rates if rate]
+    if len(rates) >= 2:
+        values = [rate for _, rate in rates]
+        check("articles/s flat from 10k to 1M (no quadratic step)",
+              " / ".join(f"{size} {rate:,.0f}" for size, rate in rates), min(values) >= 0.6 * max(values))
+    limits = {"bbc": 0.2, "100k": 0.6, "1m": 2.0}
+    for size in all_results:
+        stats = p50_p95(size, "newsdex")
+        if not stats:
+            continue
+        p50, p95 = ms(stats[0]), ms(stats[1])
+        peers = [(name, p50_p95(size, name)) for name in all_results[size] if name != "newsdex"]
+        peers = [(name, ms(q[0])) for name, q in peers if q]
+        fastest = min(peers, key=lambda peer: peer[1]) if peers else None
+        below = fastest is None or p50 < fastest[1]
+        if size in limits:
+            shown = f"{p50:.2f} ms" + (f" (fastest peer: {fastest[0]} {fastest[1]:.2f})" if fastest else "")
+            check(f"{size}: query p50 ≤ {limits[size]} ms and below every peer", shown,
+                  p50 <= limits[size] and below)
+        check(f"{size}: query p95 ≤ 3× p50", f"{p95:.2f} / {p50:.2f} ms = {p95 / p50:.1f}×", p95 <= 3 * p50)
+    for size, limit in (("bbc", 4.0), ("1m", 8.0)):
+        cli = get(size, "newsdex", "cli_ms")
+        if cli:
+            check(f"{size}: CLI search ≤ {limit:g} ms", f"{statistics.median(cli):.1f} ms", statistics.median(cli) <= limit)
+    if not rows:
+        return []
+    return ["## Targets against this run", "",
+            "Checked by the script from the tables below (issue #5, and #4's extraction overhead).", "",
+            "| target | this run | met? |", "|---|---|---|"] + rows + [""]
+
+
 def report(all_results, args, tools, cache, notes, queries_file):
     lines = ["# Benchmarks", ""]
     lines += [f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by "
@@ -409,6 +503,8 @@ def report(all_results, args, tools, cache, notes, queries_file):
               f"{' (smoke subset)' if args.smoke else ''}, each run {args.repeat} times in-process after "
               f"{args.warmup} warm-up pass{'es' if args.warmup != 1 else ''} over the list; CLI: one query per class, {args.cli_runs} runs each.",
               f"- Indexing: {NPROC} threads and a {MEMORY_MB} MB writer budget wherever the system takes them.", ""]
+    if not args.smoke:
+        lines += targets(all_results)
     for size, results in all_results.items():
         ours = results["newsdex"]
         articles = ours["articles"]
@@ -427,13 +523,13 @@ def report(all_results, args, tools, cache, notes, queries_file):
                          f"| {ratio(our_q[0], q[0] if q else None)} | {ratio(our_q[1], q[1] if q else None)} "
                          f"| {ratio(our_cli, cli)} |")
         lines += ["", "### Figures", ""]
-        lines += ["| system | index s | articles/s | peak RSS MB | index MB | query p50 ms | query p95 ms "
-                  "| query max ms | CLI search p50 ms |", "|---|---|---|---|---|---|---|---|---|"]
+        lines += ["| system | index s | articles/s | peak RSS MB | peak anon MB | index MB | query p50 ms "
+                  "| query p95 ms | query max ms | CLI search p50 ms |", "|---|---|---|---|---|---|---|---|---|---|"]
         for name, row in results.items():
             q = query_stats(row["queries"]) if "queries" in row else (None, None, None)
             cli = statistics.median(row["cli_ms"]) if "cli_ms" in row else None
             lines.append(f"| {name} | {fmt(row.get('index_s'), 2)} | {fmt(row.get('articles_s'))} "
-                         f"| {fmt(row.get('rss_mb'))} | {fmt(row.get('size_mb'))} "
+                         f"| {fmt(row.get('rss_mb'))} | {fmt(row.get('anon_mb'))} | {fmt(row.get('size_mb'))} "
                          f"| {fmt(q[0] and ms(q[0]), 2)} | {fmt(q[1] and ms(q[1]), 2)} | {fmt(q[2] and ms(q[2]), 2)} "
                          f"| {fmt(cli)} |")
         with_queries = [(n, r) for n, r in results.items() if "queries" in r]

@@ -59,8 +59,15 @@ impl FileList {
     pub fn save(&self, dir: &Path) -> Result<()> {
         let path = dir.join(FILES_FILE);
         let temporary = dir.join(format!("{FILES_FILE}.tmp"));
-        fs::write(&temporary, serde_json::to_vec(self)?)
-            .with_context(|| format!("cannot write {}", temporary.display()))?;
+        // Streamed: at a million files the JSON is over 100 MB, which as one
+        // buffer would add that much to the indexer's peak memory.
+        let written = fs::File::create(&temporary).and_then(|file| {
+            let mut out = io::BufWriter::new(file);
+            serde_json::to_writer(&mut out, self)?;
+            out.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
+        });
+        written.with_context(|| format!("cannot write {}", temporary.display()))?;
         fs::rename(&temporary, &path).with_context(|| format!("cannot write {}", path.display()))
     }
 
