@@ -241,7 +241,8 @@ function renderStatus(results) {
   const histogram = results.histogram || { buckets: [], undated: 0 };
   const articles = histogram.buckets.reduce((sum, b) => sum + b.articles, histogram.undated);
   const line = el('p', null,
-    el('strong', null, plural(results.total, 'passage')),
+    // An estimate (total_exact false: see the JSON output in README) says so.
+    el('strong', null, (results.total_exact === false ? 'about ' : '') + plural(results.total, 'passage')),
     results.total_full < results.total
       ? ` match, ${numberFormat.format(results.total_full)} with every word`
       : ` in ${plural(articles, 'article')}`,
