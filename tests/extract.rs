@@ -267,6 +267,19 @@ fn quotes_command_finds_what_a_speaker_said() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let hits = json["hits"].as_array().expect("hits");
     assert!(!hits.is_empty(), "{json}");
+    // Quotes from passages about transport; those whose own words say it first.
+    let says_it: Vec<bool> = hits
+        .iter()
+        .map(|hit| {
+            let text = hit["text"].as_str().unwrap_or_default().to_lowercase();
+            text.contains("transport")
+        })
+        .collect();
+    assert!(says_it[0], "{json}");
+    assert!(
+        says_it.windows(2).all(|pair| pair[0] || !pair[1]),
+        "quotes that say the word rank first: {json}"
+    );
     for hit in hits {
         assert_eq!(hit["direct"], true);
         for key in [
@@ -281,8 +294,9 @@ fn quotes_command_finds_what_a_speaker_said() {
         ] {
             assert!(hit.get(key).is_some(), "{key} missing: {hit}");
         }
+        let highlighted = hit["highlights"].as_array().is_some_and(|h| !h.is_empty());
         let text = hit["text"].as_str().unwrap_or_default().to_lowercase();
-        assert!(text.contains("transport"), "{hit}");
+        assert_eq!(highlighted, text.contains("transport"), "{hit}");
     }
 }
 

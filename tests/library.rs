@@ -93,7 +93,7 @@ fn searches_find_passages_never_quote_documents_whatever_the_query_shape() {
             );
         }
     }
-    // And quotes search finds quote documents only: each has a speaker and a cue.
+    // And quotes search finds attributions only: each has a speaker and a cue.
     let mut request = QuoteRequest::new("peace");
     request.limit = 100;
     let quotes = search_quotes(&index, &request).expect("searches quotes");
@@ -125,4 +125,54 @@ fn big_totals_are_estimated_within_a_few_percent_and_say_so() {
     assert!(error < 0.05, "estimate {} against {exact}", results.total);
     let small = search(&index, &SearchRequest::new("Witkoff Ushakov")).expect("searches");
     assert!(small.total_exact);
+}
+
+#[test]
+fn quote_totals_count_every_stored_attribution_they_select() {
+    use newsdex::index::document::stored_quotes;
+    use newsdex::index::schema::name_keys;
+    use newsdex::search::filters::Filters;
+    use newsdex::search::quotes::{QuoteRequest, search_quotes};
+    let Some(dir) = common::shared_index() else {
+        return;
+    };
+    let index = NewsIndex::open(&dir).expect("the shared index opens");
+    // Every attribution in the index, read passage by passage.
+    let searcher = index.reader.searcher();
+    let (mut all, mut direct, mut blair) = (0, 0, 0);
+    for (segment, reader) in searcher.segment_readers().iter().enumerate() {
+        for doc in 0..reader.max_doc() {
+            let address = tantivy::DocAddress::new(segment as u32, doc);
+            let document: tantivy::TantivyDocument = searcher.doc(address).expect("reads");
+            for quote in stored_quotes(&document, &index.fields) {
+                all += 1;
+                direct += usize::from(quote.direct);
+                let keys = name_keys(&quote.speaker, !quote.organization);
+                blair += usize::from(keys.iter().any(|key| key == "blair"));
+            }
+        }
+    }
+    assert!(
+        blair > 50 && direct > 1_000 && all > direct,
+        "{blair} {direct} {all}"
+    );
+    let total = |request: QuoteRequest| search_quotes(&index, &request).expect("searches").total;
+    assert_eq!(total(QuoteRequest::new("")), all);
+    let mut request = QuoteRequest::new("");
+    request.direct_only = true;
+    assert_eq!(total(request), direct);
+    let mut request = QuoteRequest::new("");
+    request.filters = Filters {
+        speakers: vec!["Blair".to_string()],
+        ..Filters::default()
+    };
+    let results = search_quotes(&index, &request).expect("searches");
+    assert_eq!(results.total, blair);
+    assert!(results.total_exact);
+    assert!(
+        results
+            .hits
+            .iter()
+            .all(|hit| hit.speaker.ends_with("Blair"))
+    );
 }

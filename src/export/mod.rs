@@ -22,10 +22,11 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{OwnedValue, Schema};
 
 use crate::corpus::{Article, Found, Problem, find_article_files, parse_file};
+use crate::index::document::quote_documents;
 use crate::index::duplicates::group;
 use crate::index::schema::{Fields, PASSAGE, build_schema};
 use crate::index::writer::article_documents;
-use mapping::{DATED, DUPLICATE_GROUP, DUPLICATES, ID, PUBLISHED};
+use mapping::{DATED, DUPLICATE_GROUP, DUPLICATES, ID, LOCAL_ONLY, PUBLISHED};
 
 /// One exported document: a flat JSON object.
 pub type Document = Map<String, Value>;
@@ -138,7 +139,18 @@ pub fn flat_documents(
     file: &str,
     article: &Article,
 ) -> Vec<Document> {
-    let (documents, _) = article_documents(fields, file, article, true);
+    let built = article_documents(fields, file, article, true);
+    let mut documents = built.passages;
+    // Locally a quote is expanded from its passage at search time; a remote
+    // engine has no such step, so each attribution is a document of its own.
+    documents.extend(
+        quote_documents(fields, article, &built.extraction)
+            .into_iter()
+            .map(|mut document| {
+                document.add_text(fields.file, file);
+                document
+            }),
+    );
     let mut quote_number = 0;
     // Locally the article's names are on its first passage and joined to the
     // rest at search time; a remote engine has no such join, so every passage
@@ -148,8 +160,14 @@ pub fn flat_documents(
         .iter()
         .map(|document| {
             let mut flat = flatten(schema, document);
+            for name in LOCAL_ONLY {
+                flat.remove(name);
+            }
             let is_passage = flat.get("kind").and_then(Value::as_str) == Some(PASSAGE);
             if is_passage {
+                // Marks a passage with a direct quote locally; remotely,
+                // only quote documents have it.
+                flat.remove("direct");
                 // Locally the headline is a second value of `text` (see
                 // `Fields::text`); remotely it is a field of every passage.
                 flat.insert("title".to_string(), Value::String(article.title.clone()));

@@ -4,9 +4,10 @@
 //! fields it needs to be ranked, filtered by date or outlet, and shown on its
 //! own (title, path, published date). The article's speakers and entities are
 //! the exception: they are on its first passage only, and article filters join
-//! them to the other passages (`search::join`). Quotes (one attribution each)
-//! are documents of their own kind in the same index, so one commit keeps both
-//! in step. This module names the fields, registers the analyzers they use,
+//! them to the other passages (`search::join`). Quotes (attributions) are
+//! part of the passage they occur in: stored with it, counted in fast fields,
+//! and marked by a second [`Fields::kind`] value; they are documents of their
+//! own only in what `export` sends to a remote engine. This module names the fields, registers the analyzers they use,
 //! and defines how names become exact-match keys; it does not read files or
 //! run queries.
 
@@ -28,19 +29,21 @@ pub const NAME_WORDS: &str = "newsdex_name";
 /// Analyzer for exact, case-insensitive keys (`--speaker "Steve Witkoff"`, `category:sport`).
 pub const KEYWORD: &str = "newsdex_keyword";
 
-/// [`Fields::kind`] of a passage document.
+/// [`Fields::kind`] of every passage document.
 pub const PASSAGE: &str = "passage";
-/// [`Fields::kind`] of a quote document: one attribution, its content in `quote`.
+/// Second [`Fields::kind`] of a passage with attributions in it; the kind of
+/// an exported quote document (one attribution, its content in `quote`).
 pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {
-    /// What a document is: [`PASSAGE`] or [`QUOTE`].
+    /// What a document is: [`PASSAGE`], plus [`QUOTE`] for a passage with
+    /// attributions (an exported quote document has [`QUOTE`] alone).
     pub kind: Field,
     /// Stable article identifier (path, plus `#line` for JSON Lines).
     pub article_id: Field,
@@ -57,8 +60,7 @@ pub struct Fields {
     /// Headline, searchable for `title:` queries, on the first passage only
     /// (not stored: passages keep it in [`Fields::text`]).
     pub title: Field,
-    /// Headline, stored only (quotes: their words are what was said, and
-    /// indexing the headline again for every quote would cost for nothing).
+    /// Headline, stored only (exported quote documents).
     pub headline: Field,
     /// Two values, both searchable and stored: the passage text, then the
     /// article's headline (see [`passage_headline`]). A passage matches the
@@ -67,11 +69,17 @@ pub struct Fields {
     /// most of the cost of a query over a million articles, and they keep
     /// Tantivy from skipping blocks that cannot reach the top ten.
     pub text: Field,
-    /// What a quote says, searchable and stored (quotes only). A field apart
-    /// from `text`, so a search for words in passages needs no filter on
-    /// [`Fields::kind`] to leave quotes out: intersecting every query with
-    /// that filter was most of the cost of a one-word search.
+    /// What a quote says, searchable and stored (exported quote documents
+    /// only: locally a quote is searched through its passage's `text`).
     pub quote: Field,
+    /// The passage's attributions, stored as a JSON array of
+    /// [`StoredQuote`](super::document::StoredQuote), in text order.
+    pub quotes: Field,
+    /// Number of attributions in the passage, as a fast field (for counting
+    /// quotes without loading passages).
+    pub quote_count: Field,
+    /// Number of those in quotation marks, as a fast field.
+    pub direct_count: Field,
     /// Passage number within its article, from 0.
     pub passage: Field,
     /// Number of passages in the article (passages only), as a fast field:
@@ -108,9 +116,15 @@ pub struct Fields {
     pub article_entity_key: Field,
     /// Days mentioned in this passage (see `index::document`).
     pub mentions: Field,
-    /// For quotes: the reporting cue ("said", "told reporters").
+    /// Every name of the passage in [`NAME_FIELDS`], as [`name_hash`], in a
+    /// fast column: counting who speaks or is named most reads numbers, and
+    /// the names themselves only for the most frequent. (Fast text columns
+    /// of the names cost a tenth of the time extraction added to indexing.)
+    pub name_hash: Field,
+    /// For exported quotes: the reporting cue ("said", "told reporters").
     pub cue: Field,
-    /// For quotes: 1 for words in quotation marks, 0 for reported speech.
+    /// 1 for a passage with words in quotation marks attributed to someone
+    /// (for exported quotes: 1 for a direct quote, 0 for reported speech).
     pub direct: Field,
 }
 
@@ -132,9 +146,9 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(NAME_WORDS)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    // Each whole name as written, stored for display and in a fast column for
-    // counting who speaks or is named most.
-    let stored_name = TextOptions::default().set_stored().set_fast("raw");
+    // Each whole name as written, stored for display (counted through
+    // `name_hash`).
+    let stored_name = TextOptions::default().set_stored();
     let keyword = |stored: bool| {
         let options = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -157,6 +171,9 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("text", stemmed.clone());
     builder.add_text_field("quote", stemmed);
     builder.add_text_field("headline", STORED);
+    builder.add_text_field("quotes", STORED);
+    builder.add_u64_field("quote_count", FAST);
+    builder.add_u64_field("direct_count", FAST);
     builder.add_u64_field("passage", STORED | FAST);
     builder.add_u64_field("passage_count", FAST);
     builder.add_text_field("category", keyword(true));
@@ -174,6 +191,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("entity_key", keyword(false));
     builder.add_text_field("article_entity_key", keyword(false));
     builder.add_date_field("mentions", INDEXED | FAST);
+    builder.add_u64_field("name_hash", FAST);
     builder.add_text_field("cue", STORED);
     builder.add_u64_field("direct", INDEXED | STORED | FAST);
     builder.build()
@@ -194,6 +212,9 @@ impl Fields {
             text: field("text")?,
             quote: field("quote")?,
             headline: field("headline")?,
+            quotes: field("quotes")?,
+            quote_count: field("quote_count")?,
+            direct_count: field("direct_count")?,
             passage: field("passage")?,
             passage_count: field("passage_count")?,
             category: field("category")?,
@@ -211,6 +232,7 @@ impl Fields {
             entity_key: field("entity_key")?,
             article_entity_key: field("article_entity_key")?,
             mentions: field("mentions")?,
+            name_hash: field("name_hash")?,
             cue: field("cue")?,
             direct: field("direct")?,
         })
@@ -272,11 +294,31 @@ pub fn passage_headline(document: &TantivyDocument, fields: &Fields) -> String {
 /// A stable 64-bit FNV-1a hash of an article id (stable across builds and
 /// platforms, unlike `std`'s hasher).
 pub fn article_key(article_id: &str) -> u64 {
-    article_id
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        })
+    fnv1a(article_id)
+}
+
+/// The stored name fields counted through [`Fields::name_hash`], in the
+/// order of their kind codes.
+pub const NAME_FIELDS: [&str; 5] = ["speaker", "org_speaker", "person", "organization", "place"];
+
+/// Bits of a [`name_hash`] that hold the kind code.
+const NAME_KIND_BITS: u32 = 3;
+
+/// A name of the kind stored in `NAME_FIELDS[kind]`, as one number: the
+/// name's hash, with the kind code in the low bits.
+pub fn name_hash(kind: usize, name: &str) -> u64 {
+    (fnv1a(name) << NAME_KIND_BITS) | kind as u64
+}
+
+/// The kind code of a [`name_hash`]: an index into [`NAME_FIELDS`].
+pub fn name_hash_kind(hash: u64) -> usize {
+    (hash & ((1 << NAME_KIND_BITS) - 1)) as usize
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Lower-cases a name and folds its whitespace, as keys are stored.
@@ -299,6 +341,15 @@ mod tests {
             name_keys("Liberal Democrats", false),
             vec!["liberal democrats"]
         );
+    }
+
+    #[test]
+    fn name_hashes_keep_their_kind_and_tell_names_apart() {
+        for kind in 0..NAME_FIELDS.len() {
+            assert_eq!(name_hash_kind(name_hash(kind, "Tony Blair")), kind);
+        }
+        assert_ne!(name_hash(0, "Tony Blair"), name_hash(2, "Tony Blair"));
+        assert_ne!(name_hash(0, "Tony Blair"), name_hash(0, "Cherie Blair"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use anyhow::{Context, Result, anyhow};
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
-use super::document::{passage_documents, quote_documents};
+use super::document::passage_documents;
 use super::duplicates::{DuplicateGroups, Membership};
 use super::files::{FileList, FileRecord, content_hash, hash_bytes, stat};
 use super::schema::Fields;
@@ -423,9 +423,9 @@ fn index_file(
         }
         match parsed {
             Ok(article) => {
-                let (documents, passage_count) =
-                    article_documents(fields, &job.key, &article, run_extraction);
-                passages += passage_count as u64;
+                let documents =
+                    article_documents(fields, &job.key, &article, run_extraction).passages;
+                passages += documents.len() as u64;
                 articles += 1;
                 // One batch per article: Tantivy puts a batch in one segment
                 // with consecutive ids, which the article filters rely on
@@ -449,14 +449,24 @@ fn index_file(
     }
 }
 
-/// Splits, extracts and maps one article of file `file` to its passage and
-/// quote documents; also returns the number of passages.
+/// The documents of one article: its passages (with the attributions made
+/// in each), and what extraction found.
+pub struct ArticleDocuments {
+    /// One document per passage, in order.
+    pub passages: Vec<TantivyDocument>,
+    /// What extraction found (empty when it did not run).
+    pub extraction: Extraction,
+}
+
+/// Splits, extracts and maps one article of file `file` to its passage
+/// documents, each tagged with the file so that they can be replaced or
+/// removed with it.
 pub fn article_documents(
     fields: &Fields,
     file: &str,
     article: &Article,
     run_extraction: bool,
-) -> (Vec<TantivyDocument>, usize) {
+) -> ArticleDocuments {
     let passages = split_passages(&article.paragraphs);
     let extraction = if run_extraction {
         extract(article, &passages)
@@ -467,11 +477,13 @@ pub fn article_documents(
         }
     };
     let mut documents = passage_documents(fields, article, &passages, &extraction);
-    documents.extend(quote_documents(fields, article, &extraction));
     for document in &mut documents {
         document.add_text(fields.file, file);
     }
-    (documents, passages.len())
+    ArticleDocuments {
+        passages: documents,
+        extraction,
+    }
 }
 
 /// Explains the one writer error users cause: another process holding the index.

@@ -192,11 +192,19 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -
         "{}",
         style.paint(
             "2",
-            &format!(
-                "Showing {} of {}.",
-                results.hits.len(),
-                plural(results.total as u64, "quote")
-            )
+            &if results.total_exact {
+                format!(
+                    "Showing {} of {}.",
+                    results.hits.len(),
+                    plural(results.total as u64, "quote")
+                )
+            } else {
+                format!(
+                    "Showing {} of about {} quotes.",
+                    results.hits.len(),
+                    two_significant_digits(results.total)
+                )
+            }
         )
     )?;
     if let Some(timeline) = &results.timeline {

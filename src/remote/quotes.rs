@@ -86,6 +86,7 @@ pub fn search_quotes(engine: &Quickwit, request: &QuoteRequest) -> Result<QuoteR
     Ok(QuoteResults {
         query: request.query.clone(),
         total,
+        total_exact: true,
         hits,
         timeline,
     })

@@ -179,7 +179,7 @@ impl Collector for SampledCount {
 }
 
 /// Stretches of a segment sampled alike (see [`SampledCount`]).
-const STRATA: u64 = 16;
+const STRATA: u64 = 64;
 /// The sample grows by slices of each stretch: 1/64 first.
 const SLICES: u64 = 64;
 

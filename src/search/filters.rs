@@ -91,6 +91,12 @@ impl Filters {
         clauses
     }
 
+    /// Matches passages where a filtered speaker speaks; `None` without
+    /// speaker filters.
+    pub fn speaking_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {
+        (!self.speakers.is_empty()).then(|| any_key(fields.speaker_key, &self.speakers))
+    }
+
     /// Matches passages where a filtered speaker speaks or a filtered entity is
     /// named: these rank above the rest of the article. `None` without such filters.
     pub fn preferred_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {

@@ -205,7 +205,9 @@ impl Matcher {
             |p| p.all.box_clone(),
         );
         let mut filter_clauses = filters.clauses(fields, true);
-        if !parsed.as_ref().is_some_and(|parsed| parsed.anchored) {
+        // Words anchored in passage text match passages only; passages with
+        // quotes are always a narrower kind.
+        if kind != PASSAGE || !parsed.as_ref().is_some_and(|parsed| parsed.anchored) {
             filter_clauses.push((Occur::Must, kind_query(fields, kind)));
         }
         let full: Box<dyn Query> = if filter_clauses.is_empty() {
@@ -226,7 +228,7 @@ impl Matcher {
     }
 }
 
-/// Documents of one kind ([`PASSAGE`] or [`QUOTE`]).
+/// Documents of one kind: [`PASSAGE`], or passages with attributions ([`QUOTE`]).
 pub fn kind_query(fields: &Fields, kind: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(fields.kind, kind),
