@@ -168,6 +168,11 @@ pub struct Matcher {
     pub full: Box<dyn Query>,
     /// Passages matching most of the query (not all of it) and the filters.
     pub partial: Option<BooleanQuery>,
+    /// Passages matching any of the query's items, when nothing else narrows
+    /// the query: ranked with pruning, whole matches dropped from what it
+    /// finds, it gives the partial matches far faster than `partial`, whose
+    /// exclusion of whole matches makes Tantivy score every candidate.
+    pub relaxed: Option<Box<dyn Query>>,
 }
 
 impl Matcher {
@@ -219,11 +224,16 @@ impl Matcher {
             .as_ref()
             .and_then(ParsedQuery::relaxed)
             .map(|relaxed| conjunction(relaxed, &filter_clauses, Some(whole.box_clone())));
+        let relaxed = parsed
+            .as_ref()
+            .and_then(ParsedQuery::relaxed)
+            .filter(|relaxed| filter_clauses.is_empty() && is_prunable(relaxed.as_ref()));
         Ok(Matcher {
             parsed,
             whole,
             full,
             partial,
+            relaxed,
         })
     }
 }
@@ -261,6 +271,7 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         whole,
         full,
         partial,
+        relaxed,
     } = Matcher::new(index, &request.query, &request.filters, false)?;
     let preferred = request.filters.preferred_passages(fields);
     let timeline = if request.timeline {
@@ -285,12 +296,23 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
     // ranked, and counted, only when whole matches do not fill the page:
     // counting them is what costs most on long queries over big indexes.
     let total_full = collector.collect_tiers(full.as_ref(), preferred.as_deref(), None, wanted)?;
-    let total_partial = match &partial {
-        Some(partial) if collector.picked.len() < wanted => {
+    let total_partial = match (&partial, &relaxed, &parsed) {
+        (Some(_), Some(relaxed), Some(parsed))
+            if collector.picked.len() < wanted && preferred.is_none() =>
+        {
+            let remaining = wanted - collector.picked.len();
+            collector.collect_tier(relaxed.as_ref(), Some(parsed), remaining, true)?;
+            let any = count_matches(&searcher, relaxed.as_ref(), EXACT_BUDGET)?;
+            Some(Total {
+                count: any.count.saturating_sub(total_full.count),
+                exact: any.exact && total_full.exact,
+            })
+        }
+        (Some(partial), _, _) if collector.picked.len() < wanted => {
             Some(collector.collect_tiers(partial, preferred.as_deref(), parsed.as_ref(), wanted)?)
         }
-        Some(_) => None,
-        None => Some(Total::ZERO),
+        (Some(_), _, _) => None,
+        (None, _, _) => Some(Total::ZERO),
     };
     let picked: Vec<Picked> = collector.picked.into_iter().skip(request.offset).collect();
 
@@ -435,7 +457,7 @@ impl HitCollector<'_> {
         for tier in &tiers {
             let remaining = wanted.saturating_sub(self.picked.len());
             let counted = if remaining > 0 {
-                self.collect_tier(tier.as_ref(), parsed, remaining)?
+                self.collect_tier(tier.as_ref(), parsed, remaining, false)?
             } else {
                 None
             };
@@ -449,13 +471,15 @@ impl HitCollector<'_> {
     }
 
     /// Adds up to `wanted` hits from `tier`, fetching deeper when the
-    /// per-article cap throws candidates away. Returns the tier's size when
-    /// it was counted on the way.
+    /// per-article cap throws candidates away, and leaving out the passages
+    /// that match every item of `parsed` when `partial_only` is set. Returns
+    /// the tier's size when it was counted on the way.
     fn collect_tier(
         &mut self,
         tier: &dyn Query,
         parsed: Option<&ParsedQuery>,
         wanted: usize,
+        partial_only: bool,
     ) -> Result<Option<usize>> {
         let mut fetch = wanted * 3 + 16;
         // A query Tantivy can prune is ranked alone: counting in the same
@@ -485,6 +509,9 @@ impl HitCollector<'_> {
                 .collect();
             if let Some(parsed) = parsed {
                 self.mark_missing(parsed, &mut candidates)?;
+                if partial_only {
+                    candidates.retain(|picked| !picked.missing.is_empty());
+                }
                 // Most words matched first; BM25 breaks ties (the sort is stable).
                 candidates.sort_by_key(|picked| picked.missing.len());
             }

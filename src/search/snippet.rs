@@ -43,10 +43,20 @@ pub fn highlight(
             &term[..end]
         })
         .collect();
+    // Most words fail on their first letter: test that first, from a table.
+    let mut first_letters = [false; 128];
+    for prefix in &prefixes {
+        if let Some(&byte) = prefix.as_bytes().first().filter(|byte| byte.is_ascii()) {
+            first_letters[usize::from(byte.to_ascii_lowercase())] = true;
+        }
+    }
     for (start, word) in words(text) {
-        if !prefixes
-            .iter()
-            .any(|prefix| starts_with_ignoring_case(word, prefix))
+        let first = word.as_bytes()[0];
+        let may_match = !first.is_ascii() || first_letters[usize::from(first.to_ascii_lowercase())];
+        if !may_match
+            || !prefixes
+                .iter()
+                .any(|prefix| starts_with_ignoring_case(word, prefix))
         {
             continue;
         }
@@ -66,18 +76,37 @@ pub fn highlight(
 /// Runs of alphanumeric characters with their byte offsets, as Tantivy's
 /// `SimpleTokenizer` cuts them.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = rest.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
+        // ASCII, nearly all of it, is read without decoding.
+        let char_at = |i: usize| -> (bool, usize) {
+            match text.as_bytes()[i] {
+                byte if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            }
+        };
+        while at < text.len() {
+            let (alphanumeric, len) = char_at(at);
+            if alphanumeric {
                 break;
             }
-            rest.next();
+            at += len;
         }
-        Some((start, &text[start..end]))
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        while at < text.len() {
+            let (alphanumeric, len) = char_at(at);
+            if !alphanumeric {
+                break;
+            }
+            at += len;
+        }
+        Some((start, &text[start..at]))
     })
 }
 
@@ -214,13 +243,28 @@ fn word_end_at_or_after(text: &str, index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, Stemmer};
+    use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, Stemmer, TokenStream, Tokenizer};
 
     fn analyzer() -> TextAnalyzer {
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::default())
             .build()
+    }
+
+    #[test]
+    fn words_are_cut_as_the_analyzer_cuts_them() {
+        let text = "Élan, naïve café—O'Neill's 2,000 km²; Zoë's ΑΒΓ déjà-vu! x";
+        let mut tokenizer = SimpleTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut expected = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            expected.push((token.offset_from, &text[token.offset_from..token.offset_to]));
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), expected);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" , ").count(), 0);
     }
 
     fn terms(words: &[&str]) -> HashSet<String> {
