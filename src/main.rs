@@ -60,6 +60,22 @@ impl From<bool> for Status {
     }
 }
 
+/// Turns transparent huge pages off for this process. mimalloc asks for
+/// them, which pays off over an indexing run, but a search lives a few
+/// milliseconds and each 2 MiB page it touches is zeroed whole first: a
+/// tenth of a one-shot search's time at a million articles.
+#[cfg(target_os = "linux")]
+fn without_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE takes integers only and reads or writes
+    // no memory of this process; a failure leaves the defaults, harmlessly.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn without_huge_pages() {}
+
 /// Where the index lives unless `--index` says otherwise.
 const DEFAULT_INDEX: &str = "index";
 /// The bundled corpus, indexed by default.
@@ -67,6 +83,9 @@ const DEFAULT_CORPUS: &str = "corpus";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_quick_read() {
+        without_huge_pages();
+    }
     let outcome = match cli.command {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
