@@ -80,6 +80,16 @@ fn plural(count: impl Into<u64>, noun: &str) -> String {
     }
 }
 
+/// A total of `noun`s: counted ("1 quote", "12 quotes"), or estimated and
+/// rounded ("about 130000 quotes").
+fn total_of(total: usize, exact: bool, noun: &str) -> String {
+    if exact {
+        plural(total as u64, noun)
+    } else {
+        format!("about {} {noun}s", two_significant_digits(total))
+    }
+}
+
 /// An estimate as a reader takes it: 131873 → 130000.
 fn two_significant_digits(count: usize) -> usize {
     let mut unit = 1;
@@ -140,19 +150,11 @@ pub fn write_search_results(
         writeln!(out)?;
     }
     let partial = results.total - results.total_full;
-    let mut summary = if results.total_exact {
-        format!(
-            "{} of {}",
-            results.hits.len(),
-            plural(results.total as u64, "matching passage")
-        )
-    } else {
-        format!(
-            "{} of about {} matching passages",
-            results.hits.len(),
-            two_significant_digits(results.total)
-        )
-    };
+    let mut summary = format!(
+        "{} of {}",
+        results.hits.len(),
+        total_of(results.total, results.total_exact, "matching passage")
+    );
     if partial > 0 && results.total_exact {
         summary.push_str(&format!(
             " ({} match every word, {partial} only some)",
@@ -192,19 +194,11 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults, style: Style) -
         "{}",
         style.paint(
             "2",
-            &if results.total_exact {
-                format!(
-                    "Showing {} of {}.",
-                    results.hits.len(),
-                    plural(results.total as u64, "quote")
-                )
-            } else {
-                format!(
-                    "Showing {} of about {} quotes.",
-                    results.hits.len(),
-                    two_significant_digits(results.total)
-                )
-            }
+            &format!(
+                "Showing {} of {}.",
+                results.hits.len(),
+                total_of(results.total, results.total_exact, "quote")
+            )
         )
     )?;
     if let Some(timeline) = &results.timeline {
@@ -525,6 +519,9 @@ mod tests {
         assert_eq!(two_significant_digits(131_873), 130_000);
         assert_eq!(two_significant_digits(5_551), 5_600);
         assert_eq!(two_significant_digits(87), 87);
+        assert_eq!(total_of(1, true, "quote"), "1 quote");
+        assert_eq!(total_of(131_873, true, "quote"), "131873 quotes");
+        assert_eq!(total_of(131_873, false, "quote"), "about 130000 quotes");
     }
 
     #[test]
