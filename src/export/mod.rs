@@ -22,7 +22,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{OwnedValue, Schema};
 
 use crate::corpus::{Article, Found, Problem, find_article_files, parse_file};
-use crate::index::document::quote_documents;
+use crate::index::document::{add_article_keys, quote_documents};
 use crate::index::duplicates::group;
 use crate::index::schema::{Fields, PASSAGE, build_schema};
 use crate::index::writer::article_documents;
@@ -141,6 +141,9 @@ pub fn flat_documents(
 ) -> Vec<Document> {
     let built = article_documents(fields, file, article, true);
     let mut documents = built.passages;
+    if let Some(first) = documents.first_mut() {
+        add_article_keys(first, fields, &built.extraction);
+    }
     // Locally a quote is expanded from its passage at search time; a remote
     // engine has no such step, so each attribution is a document of its own.
     documents.extend(
@@ -152,9 +155,9 @@ pub fn flat_documents(
             }),
     );
     let mut quote_number = 0;
-    // Locally the article's names are on its first passage and joined to the
-    // rest at search time; a remote engine has no such join, so every passage
-    // carries them.
+    // Locally an article filter joins the passages that hold a name to the
+    // rest of the article at search time; a remote engine has no such join,
+    // so every passage carries the names of the whole article.
     let mut article_names: Vec<(String, Value)> = Vec::new();
     documents
         .iter()

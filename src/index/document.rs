@@ -1,10 +1,12 @@
 //! Turning one article, its passages and its extraction into Tantivy documents.
 //!
-//! One document per passage, carrying the attributions made in it.
-//! Article-level names (every speaker and entity of the article) are on the
-//! first passage only; the writer adds an article's documents as one batch
-//! so that they stay together, first passage first. Quote documents of their
-//! own ([`quote_documents`]) are built only for export to a remote engine.
+//! One document per passage, carrying the names and attributions found in it.
+//! Article filters reach the rest of an article through a join at search
+//! time (`search::join`), so an article's names are not indexed again; the
+//! writer adds an article's documents as one batch so that they stay
+//! together, in passage order. Quote documents of their own
+//! ([`quote_documents`]) and article-wide name keys ([`add_article_keys`])
+//! are built only for export to a remote engine, which has no such join.
 //! Pure data mapping: no I/O, no analysis.
 
 use chrono::{Datelike, NaiveDate};
@@ -15,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 use super::duplicates::simhash;
 use super::schema::{Fields, PASSAGE, QUOTE, article_key, name_hash, name_keys};
 use crate::corpus::Article;
-use crate::extract::{DateSpan, Extraction, Granularity, Quote};
+use crate::extract::{DateSpan, Extraction, Granularity, PassageExtraction, Quote};
 
 /// One attribution as stored with its passage (see [`Fields::quotes`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,30 +85,7 @@ pub fn passage_documents(
             days.extend(indexed_days(span).into_iter().map(to_tantivy_date));
         }
     }
-    let article_speaker_keys: Vec<String> = extraction
-        .speakers
-        .iter()
-        .flat_map(|name| name_keys(name, true))
-        .chain(
-            extraction
-                .org_speakers
-                .iter()
-                .flat_map(|name| name_keys(name, false)),
-        )
-        .collect();
-    let article_entity_keys: Vec<String> = extraction
-        .persons
-        .iter()
-        .flat_map(|name| name_keys(name, true))
-        .chain(
-            extraction
-                .organizations
-                .iter()
-                .chain(&extraction.places)
-                .flat_map(|name| name_keys(name, false)),
-        )
-        .collect();
-
+    let headline_only = headline_only_names(extraction);
     let key = article_key(&article.id);
     let fingerprint = simhash(&article.paragraphs);
     let mut documents = Vec::with_capacity(passages.len());
@@ -122,18 +101,23 @@ pub fn passage_documents(
         }
         doc.add_u64(fields.passage, number as u64);
         doc.add_u64(fields.passage_count, passages.len() as u64);
-        // Article-level names go on the first passage only: search joins them
-        // to the rest of the article (see `search::join`), and repeating them
-        // on every passage was a tenth of the cost of indexing.
         if number == 0 {
-            for key in &article_speaker_keys {
-                doc.add_text(fields.article_speaker_key, key);
-            }
+            // Shown with every hit of the article; not indexed.
             for name in &extraction.speakers {
                 doc.add_text(fields.article_speakers, name);
             }
-            for key in &article_entity_keys {
-                doc.add_text(fields.article_entity_key, key);
+            // Names only the headline gives still admit the article to a
+            // filter: the headline is searched with the first passage.
+            for (kind, name) in &headline_only {
+                let (field, is_person) = match kind {
+                    NameKind::Speaker => (fields.speaker_key, true),
+                    NameKind::OrgSpeaker => (fields.speaker_key, false),
+                    NameKind::Person => (fields.entity_key, true),
+                    NameKind::Other => (fields.entity_key, false),
+                };
+                for key in name_keys(name, is_person) {
+                    doc.add_text(field, &key);
+                }
             }
         }
         if let Some(found) = extraction.passages.get(number) {
@@ -184,6 +168,69 @@ pub fn passage_documents(
         documents.push(doc);
     }
     documents
+}
+
+/// What a name is, for the keys it is indexed under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameKind {
+    Speaker,
+    OrgSpeaker,
+    Person,
+    /// An organisation or a place.
+    Other,
+}
+
+/// The article's names that no passage has: those only its headline gives.
+fn headline_only_names(extraction: &Extraction) -> Vec<(NameKind, &str)> {
+    let lists: [(NameKind, &[String], fn(&PassageExtraction) -> &[String]); 5] = [
+        (NameKind::Speaker, &extraction.speakers, |p| &p.speakers),
+        (NameKind::OrgSpeaker, &extraction.org_speakers, |p| {
+            &p.org_speakers
+        }),
+        (NameKind::Person, &extraction.persons, |p| &p.persons),
+        (NameKind::Other, &extraction.organizations, |p| {
+            &p.organizations
+        }),
+        (NameKind::Other, &extraction.places, |p| &p.places),
+    ];
+    let mut names = Vec::new();
+    for (kind, article_names, of_passage) in lists {
+        for name in article_names {
+            let in_a_passage = extraction
+                .passages
+                .iter()
+                .any(|passage| of_passage(passage).contains(name));
+            if !in_a_passage {
+                names.push((kind, name.as_str()));
+            }
+        }
+    }
+    names
+}
+
+/// Adds the exact keys of every speaker and entity of the article to
+/// `document` (`article_speaker_key`, `article_entity_key`): a remote engine
+/// filters articles with them, as it cannot join passages at search time.
+pub fn add_article_keys(document: &mut TantivyDocument, fields: &Fields, extraction: &Extraction) {
+    let speakers = (extraction.speakers.iter().map(|name| (name, true)))
+        .chain(extraction.org_speakers.iter().map(|name| (name, false)));
+    for (name, is_person) in speakers {
+        for key in name_keys(name, is_person) {
+            document.add_text(fields.article_speaker_key, &key);
+        }
+    }
+    let entities = (extraction.persons.iter().map(|name| (name, true))).chain(
+        extraction
+            .organizations
+            .iter()
+            .chain(&extraction.places)
+            .map(|name| (name, false)),
+    );
+    for (name, is_person) in entities {
+        for key in name_keys(name, is_person) {
+            document.add_text(fields.article_entity_key, &key);
+        }
+    }
 }
 
 /// Stores the attributions made in passage `number` with it: their data,
@@ -338,6 +385,59 @@ mod tests {
         };
         let docs = passage_documents(&fields, &article, &passages, &extraction);
         assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn names_are_keyed_on_their_passage_and_headline_names_on_the_first() {
+        let schema = super::super::schema::build_schema();
+        let fields = Fields::new(&schema).expect("schema has every field");
+        let article = Article {
+            id: "a.txt".into(),
+            title: "Blair attacks Tory plans".into(),
+            ..Article::default()
+        };
+        let passages = vec!["One.".to_string(), "Two.".to_string()];
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let extraction = Extraction {
+            speakers: names(&["Tony Blair", "Michael Howard"]),
+            persons: names(&["Tony Blair", "Michael Howard"]),
+            organizations: names(&["Tories"]),
+            passages: vec![
+                PassageExtraction::default(),
+                PassageExtraction {
+                    speakers: names(&["Michael Howard"]),
+                    persons: names(&["Michael Howard"]),
+                    ..PassageExtraction::default()
+                },
+            ],
+            ..Extraction::default()
+        };
+        let docs = passage_documents(&fields, &article, &passages, &extraction);
+        let keys = |doc: &TantivyDocument, field| -> Vec<String> {
+            let mut keys: Vec<String> = doc
+                .get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            keys.sort();
+            keys
+        };
+        assert_eq!(keys(&docs[0], fields.speaker_key), ["blair", "tony blair"]);
+        assert_eq!(
+            keys(&docs[0], fields.entity_key),
+            ["blair", "tony blair", "tories"]
+        );
+        assert_eq!(
+            keys(&docs[1], fields.speaker_key),
+            ["howard", "michael howard"]
+        );
+        // Nothing is indexed for the whole article: filters join passages.
+        assert!(
+            docs.iter()
+                .all(|d| keys(d, fields.article_entity_key).is_empty())
+        );
+        let mut exported = docs[0].clone();
+        add_article_keys(&mut exported, &fields, &extraction);
+        assert_eq!(keys(&exported, fields.article_speaker_key).len(), 4);
     }
 
     #[test]

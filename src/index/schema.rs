@@ -2,9 +2,9 @@
 //!
 //! Ranking is per passage, so every passage document repeats the article
 //! fields it needs to be ranked, filtered by date or outlet, and shown on its
-//! own (title, path, published date). The article's speakers and entities are
-//! the exception: they are on its first passage only, and article filters join
-//! them to the other passages (`search::join`). Quotes (attributions) are
+//! own (title, path, published date). Speakers and entities are the
+//! exception: each passage has its own, and article filters join them to
+//! the other passages of the article (`search::join`). Quotes (attributions) are
 //! part of the passage they occur in: stored with it, counted in fast fields,
 //! and marked by a second [`Fields::kind`] value; they are documents of their
 //! own only in what `export` sends to a remote engine. This module names the fields, registers the analyzers they use,
@@ -37,7 +37,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -95,10 +95,11 @@ pub struct Fields {
     pub speaker: Field,
     /// Organisations that speak in this passage, as words.
     pub org_speaker: Field,
-    /// Exact keys of this passage's speakers (see [`name_keys`]).
+    /// Exact keys of this passage's speakers (see [`name_keys`]); the first
+    /// passage also has those of speakers only the headline names.
     pub speaker_key: Field,
-    /// Exact keys of every speaker in the article (first passage only), and
-    /// of a quote's speaker (quotes).
+    /// Exported documents only: exact keys of every speaker in the article
+    /// (on every passage), and of a quote's speaker (quotes).
     pub article_speaker_key: Field,
     /// Every speaker in the article, stored (first passage only).
     pub article_speakers: Field,
@@ -110,9 +111,10 @@ pub struct Fields {
     pub organization: Field,
     /// Places named in this passage, stored.
     pub place: Field,
-    /// Exact keys of this passage's entities.
+    /// Exact keys of this passage's entities (the first passage: and of the
+    /// headline's).
     pub entity_key: Field,
-    /// Exact keys of every entity in the article (first passage only).
+    /// Exported documents only: exact keys of every entity in the article.
     pub article_entity_key: Field,
     /// Days mentioned in this passage (see `index::document`).
     pub mentions: Field,

@@ -59,7 +59,7 @@ impl Filters {
             clauses.push((
                 Occur::Must,
                 Box::new(ArticleJoin::new(any_key(
-                    fields.article_speaker_key,
+                    fields.speaker_key,
                     &self.speakers,
                 ))),
             ));
@@ -68,7 +68,7 @@ impl Filters {
             clauses.push((
                 Occur::Must,
                 Box::new(ArticleJoin::new(any_key(
-                    fields.article_entity_key,
+                    fields.entity_key,
                     std::slice::from_ref(entity),
                 ))),
             ));

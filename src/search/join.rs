@@ -1,17 +1,16 @@
-//! Article filters over passages: a block join from an article's first
-//! passage to the rest of it.
+//! Article filters over passages: a block join from the passages that hold
+//! a name to the whole article.
 //!
-//! The speakers and entities of a whole article are indexed once, on its first
-//! passage, not on every passage (indexing them on every passage cost a tenth
-//! of all indexing time). The writer adds an article's documents as one batch,
-//! which Tantivy keeps in one segment with consecutive ids, first passage first,
-//! and merges keep that order. So [`ArticleJoin`] can turn "the first passage
-//! matches" into "every passage of the article matches": it runs its inner
-//! query and widens each first passage it matches to the article's span
-//! (`passage_count` documents). A quote document the inner query matches
-//! matches alone. The inner query must match nothing else: a later passage
-//! it matched would be widened past its article's end. It does not score: it
-//! is a filter.
+//! Speakers and entities are indexed on the passages they occur in, not on
+//! every passage of the article (indexing an article's names again, on its
+//! first passage or on all of them, was the largest single cost of indexing
+//! what extraction finds). The writer adds an article's documents as one
+//! batch, which Tantivy keeps in one segment with consecutive ids, in passage
+//! order, and merges keep that order. So [`ArticleJoin`] can turn "a passage
+//! matches" into "every passage of its article matches": it runs its inner
+//! query and widens each match to its article's span, from the passage
+//! `passage` places before it, `passage_count` documents long. It does not
+//! score: it is a filter.
 
 use std::fmt;
 
@@ -19,11 +18,12 @@ use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
-/// The fast field that gives each article's span, on its first passage.
+/// The fast field with the number of passages of a passage's article.
 const PASSAGE_COUNT_FIELD: &str = "passage_count";
+/// The fast field with a passage's number within its article, from 0.
+const PASSAGE_FIELD: &str = "passage";
 
-/// Matches every passage of each article whose first passage `inner` matches,
-/// and every other document `inner` matches.
+/// Matches every passage of each article one of whose passages `inner` matches.
 pub struct ArticleJoin {
     inner: Box<dyn Query>,
 }
@@ -35,7 +35,7 @@ impl Clone for ArticleJoin {
 }
 
 impl ArticleJoin {
-    /// Widens `inner`, a query on first-passage fields, to whole articles.
+    /// Widens `inner`, a query on passage fields, to whole articles.
     pub fn new(inner: Box<dyn Query>) -> ArticleJoin {
         ArticleJoin { inner }
     }
@@ -70,14 +70,16 @@ struct JoinWeight {
 impl Weight for JoinWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let passage_count = reader.fast_fields().u64(PASSAGE_COUNT_FIELD)?;
+        let passage = reader.fast_fields().u64(PASSAGE_FIELD)?;
         let longest = DocId::try_from(passage_count.max_value()).unwrap_or(DocId::MAX);
         let mut scorer = JoinScorer {
             inner: self.inner.scorer(reader, 1.0)?,
             passage_count,
+            passage,
             longest: longest.max(1),
             max_doc: reader.max_doc(),
             doc: TERMINATED,
-            end: TERMINATED,
+            end: 0,
             score: boost,
         };
         let first = scorer.inner.doc();
@@ -99,13 +101,14 @@ impl Weight for JoinWeight {
 
 /// Walks the inner matches, each widened to its span `[doc, end)`.
 ///
-/// Only the spans' first documents are looked up in the `passage_count`
-/// column, never the documents a seek lands on: seeks are what an
-/// intersection calls most, and a column lookup for each was half the cost
-/// of a filtered search.
+/// Only the inner matches are looked up in the `passage` and
+/// `passage_count` columns, never the documents a seek lands on: seeks are
+/// what an intersection calls most, and a column lookup for each was half the
+/// cost of a filtered search.
 struct JoinScorer {
     inner: Box<dyn Scorer>,
     passage_count: Column<u64>,
+    passage: Column<u64>,
     /// The most passages any article of the segment has.
     longest: DocId,
     max_doc: DocId,
@@ -117,19 +120,32 @@ struct JoinScorer {
 }
 
 impl JoinScorer {
-    /// Makes `start` (an inner match, or [`TERMINATED`]) the current span:
-    /// the article's passages for a first passage, itself for a quote.
-    fn enter(&mut self, start: DocId) {
+    /// Makes the article of `found` (an inner match, or [`TERMINATED`]) the
+    /// current span, and its first passage not before `self.end` the
+    /// current document.
+    fn enter(&mut self, found: DocId) {
+        if found == TERMINATED {
+            self.doc = TERMINATED;
+            self.end = TERMINATED;
+            return;
+        }
+        let number = self.passage.first(found).unwrap_or(0);
+        let count = self.passage_count.first(found).unwrap_or(1).max(1);
+        let before = DocId::try_from(number).unwrap_or(DocId::MAX);
+        // Spans never overlap: a damaged count cannot send the scorer back.
+        let start = found.saturating_sub(before).max(self.end);
+        let span = DocId::try_from(count).unwrap_or(1);
         self.doc = start;
-        self.end = if start == TERMINATED {
-            TERMINATED
-        } else {
-            let span = self
-                .passage_count
-                .first(start)
-                .map_or(1, |count| DocId::try_from(count.max(1)).unwrap_or(1));
-            start.saturating_add(span).min(self.max_doc)
-        };
+        self.end = start
+            .saturating_add(span)
+            .clamp(found + 1, self.max_doc.max(found + 1));
+    }
+
+    /// Moves the inner scorer to its first match at or past `target` and
+    /// enters that match's article.
+    fn enter_from(&mut self, target: DocId) {
+        let found = self.inner.seek(target);
+        self.enter(found);
     }
 }
 
@@ -142,29 +158,30 @@ impl DocSet for JoinScorer {
             self.doc += 1;
             return self.doc;
         }
-        // The inner scorer stands on the current span's start, below `end`.
-        let next = self.inner.seek(self.end);
-        self.enter(next);
+        // Later matches in the current article are skipped: its span is done.
+        self.enter_from(self.end);
         self.doc
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
         if target < self.end {
             self.doc = self.doc.max(target);
             return self.doc;
         }
         // No article is longer than `longest`, so a span reaching `target`
-        // starts at or after this.
+        // starts at or after this, and so does every match in it.
         let earliest = target.saturating_sub(self.longest - 1).max(self.end);
-        let mut start = self.inner.seek(earliest);
-        loop {
-            self.enter(start);
-            if start == TERMINATED || self.end > target {
-                self.doc = self.doc.max(target);
-                return self.doc;
-            }
-            start = self.inner.advance();
+        self.enter_from(earliest);
+        while self.doc != TERMINATED && self.end <= target {
+            self.enter_from(self.end);
         }
+        if self.doc != TERMINATED {
+            self.doc = self.doc.max(target);
+        }
+        self.doc
     }
 
     fn doc(&self) -> DocId {
@@ -189,51 +206,43 @@ mod tests {
     use tantivy::collector::DocSetCollector;
     use tantivy::indexer::UserOperation;
     use tantivy::query::TermQuery;
-    use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema};
+    use tantivy::schema::{FAST, Field, IndexRecordOption, STRING, Schema};
     use tantivy::{Index, IndexWriter, TantivyDocument};
 
-    /// Articles as (key on the first passage, passages, quotes with a key each).
-    fn index_of(articles: &[(&str, u64, &[&str])]) -> tantivy::Result<(Index, Schema)> {
+    /// An index of articles, each a list of passages, each with its keys.
+    fn index_of(articles: &[Vec<Vec<&str>>]) -> tantivy::Result<(Index, Field)> {
         let mut builder = Schema::builder();
         let key = builder.add_text_field("key", STRING);
-        let article = builder.add_u64_field("article", FAST | INDEXED);
-        let passage = builder.add_u64_field("passage", FAST);
+        let passage = builder.add_u64_field(PASSAGE_FIELD, FAST);
         let passage_count = builder.add_u64_field(PASSAGE_COUNT_FIELD, FAST);
-        let schema = builder.build();
-        let index = Index::create_in_ram(schema.clone());
+        let index = Index::create_in_ram(builder.build());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
-        for (number, (head_key, passages, quotes)) in articles.iter().enumerate() {
+        for passages in articles {
             let mut batch = Vec::new();
-            for p in 0..*passages {
+            for (number, keys) in passages.iter().enumerate() {
                 let mut doc = TantivyDocument::default();
-                doc.add_u64(article, number as u64);
-                doc.add_u64(passage, p);
-                doc.add_u64(passage_count, *passages);
-                if p == 0 {
-                    doc.add_text(key, head_key);
+                doc.add_u64(passage, number as u64);
+                doc.add_u64(passage_count, passages.len() as u64);
+                for k in keys {
+                    doc.add_text(key, k);
                 }
-                batch.push(UserOperation::Add(doc));
-            }
-            for quote_key in *quotes {
-                let mut doc = TantivyDocument::default();
-                doc.add_u64(article, number as u64);
-                doc.add_u64(passage, 0);
-                doc.add_text(key, quote_key);
                 batch.push(UserOperation::Add(doc));
             }
             writer.run(batch)?;
         }
         writer.commit()?;
-        Ok((index, schema))
+        Ok((index, key))
     }
 
-    fn matches(index: &Index, schema: &Schema, key: &str) -> tantivy::Result<Vec<DocId>> {
-        let field = schema.get_field("key")?;
+    fn join_on(field: Field, key: &str) -> ArticleJoin {
         let inner = TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::Basic);
-        let join = ArticleJoin::new(Box::new(inner));
+        ArticleJoin::new(Box::new(inner))
+    }
+
+    fn matches(index: &Index, field: Field, key: &str) -> tantivy::Result<Vec<DocId>> {
         let searcher = index.reader()?.searcher();
         let mut docs: Vec<DocId> = searcher
-            .search(&join, &DocSetCollector)?
+            .search(&join_on(field, key), &DocSetCollector)?
             .into_iter()
             .map(|address| address.doc_id)
             .collect();
@@ -242,30 +251,31 @@ mod tests {
     }
 
     #[test]
-    fn a_first_passage_match_admits_the_whole_article_and_no_quote_of_it() -> tantivy::Result<()> {
-        // Documents: a 0-2, its quote 3, b 4, c 5-8, its quote 9.
-        let (index, schema) = index_of(&[
-            ("blair", 3, &["howard"]),
-            ("brown", 1, &[]),
-            ("blair", 4, &["blair"]),
+    fn a_match_in_any_passage_admits_the_whole_article_once() -> tantivy::Result<()> {
+        // Documents: a 0-2, b 3, c 4-7, d 8-9.
+        let (index, key) = index_of(&[
+            vec![vec!["blair"], vec![], vec!["howard"]],
+            vec![vec!["brown"]],
+            vec![vec![], vec!["blair"], vec![], vec!["blair", "howard"]],
+            vec![vec![], vec![]],
         ])?;
-        assert_eq!(
-            matches(&index, &schema, "blair")?,
-            vec![0, 1, 2, 5, 6, 7, 8, 9]
-        );
-        assert_eq!(matches(&index, &schema, "howard")?, vec![3]);
-        assert_eq!(matches(&index, &schema, "brown")?, vec![4]);
-        assert!(matches(&index, &schema, "nobody")?.is_empty());
+        assert_eq!(matches(&index, key, "blair")?, vec![0, 1, 2, 4, 5, 6, 7]);
+        assert_eq!(matches(&index, key, "howard")?, vec![0, 1, 2, 4, 5, 6, 7]);
+        assert_eq!(matches(&index, key, "brown")?, vec![3]);
+        assert!(matches(&index, key, "nobody")?.is_empty());
         Ok(())
     }
 
     #[test]
     fn seeking_into_an_article_finds_its_passages() -> tantivy::Result<()> {
-        let (index, schema) = index_of(&[("x", 5, &[]), ("y", 2, &[]), ("x", 3, &[])])?;
-        let field = schema.get_field("key")?;
-        let inner = TermQuery::new(Term::from_field_text(field, "x"), IndexRecordOption::Basic);
-        let join = ArticleJoin::new(Box::new(inner));
+        // Documents: x 0-4 (match on passage 3), y 5-6, x 7-9 (match on passage 2).
+        let (index, key) = index_of(&[
+            vec![vec![], vec![], vec![], vec!["x"], vec![]],
+            vec![vec![], vec![]],
+            vec![vec![], vec![], vec!["x"]],
+        ])?;
         let searcher = index.reader()?.searcher();
+        let join = join_on(key, "x");
         let weight = join.weight(EnableScoring::disabled_from_searcher(&searcher))?;
         let mut scorer = weight.scorer(searcher.segment_reader(0), 1.0)?;
         assert_eq!(scorer.doc(), 0);
@@ -275,6 +285,62 @@ mod tests {
         assert_eq!(scorer.seek(5), 7);
         assert_eq!(scorer.seek(9), 9);
         assert_eq!(scorer.advance(), TERMINATED);
+        Ok(())
+    }
+
+    #[test]
+    fn walks_and_seeks_agree_with_a_scan_of_every_article() -> tantivy::Result<()> {
+        // A fixed pseudo-random corpus: articles of 1-7 passages, a key on some.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let articles: Vec<Vec<Vec<&str>>> = (0..300)
+            .map(|_| {
+                let length = 1 + next(7);
+                (0..length)
+                    .map(|_| if next(9) == 0 { vec!["k"] } else { vec![] })
+                    .collect()
+            })
+            .collect();
+        let mut expected = Vec::new();
+        let mut doc = 0;
+        for passages in &articles {
+            let span = doc..doc + passages.len() as DocId;
+            if passages.iter().any(|keys| !keys.is_empty()) {
+                expected.extend(span.clone());
+            }
+            doc = span.end;
+        }
+        let (index, key) = index_of(&articles)?;
+        assert_eq!(matches(&index, key, "k")?, expected);
+
+        let searcher = index.reader()?.searcher();
+        let join = join_on(key, "k");
+        let weight = join.weight(EnableScoring::disabled_from_searcher(&searcher))?;
+        let mut scorer = weight.scorer(searcher.segment_reader(0), 1.0)?;
+        let mut target = 0;
+        while scorer.doc() != TERMINATED {
+            target = (target + next(12) as DocId).max(scorer.doc());
+            let want = expected
+                .iter()
+                .copied()
+                .find(|&d| d >= target)
+                .unwrap_or(TERMINATED);
+            assert_eq!(scorer.seek(target), want, "seek({target})");
+            if want != TERMINATED {
+                let after = expected
+                    .iter()
+                    .copied()
+                    .find(|&d| d > want)
+                    .unwrap_or(TERMINATED);
+                assert_eq!(scorer.advance(), after, "advance after {want}");
+                target = after;
+            }
+        }
         Ok(())
     }
 }
