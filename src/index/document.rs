@@ -180,9 +180,12 @@ enum NameKind {
     Other,
 }
 
+/// One list of names of a passage.
+type PassageNames = fn(&PassageExtraction) -> &[String];
+
 /// The article's names that no passage has: those only its headline gives.
 fn headline_only_names(extraction: &Extraction) -> Vec<(NameKind, &str)> {
-    let lists: [(NameKind, &[String], fn(&PassageExtraction) -> &[String]); 5] = [
+    let lists: [(NameKind, &[String], PassageNames); 5] = [
         (NameKind::Speaker, &extraction.speakers, |p| &p.speakers),
         (NameKind::OrgSpeaker, &extraction.org_speakers, |p| {
             &p.org_speakers
