@@ -56,14 +56,12 @@ pub fn normalize_whitespace_owned(text: String) -> String {
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
-    // Stops are ASCII and UTF-8 continuation bytes never are, so scanning
-    // bytes finds exactly the stops a walk over chars would, much faster.
+    // Stops are ASCII and UTF-8 continuation bytes never are, so a
+    // vectorised byte search finds exactly the stops a walk over chars
+    // would (the byte-at-a-time scan was a tenth of extraction's time).
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(offset) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?'))
-    {
+    while let Some(offset) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
         i += offset;
         let c = bytes[i];
         // Extend over closing punctuation: quotes, brackets, further stops.

@@ -33,7 +33,7 @@ pub(crate) fn find_dates(doc: &Doc, published: Option<NaiveDate>) -> Vec<DateMen
             let t = &doc.tokens[i];
             if t.kind == Kind::Word
                 && !could_start_date(doc.core(i))
-                && !(i + 2 < s.end && doc.tokens[i + 2].end - doc.tokens[i + 2].start == 3)
+                && !(i + 2 < s.end && doc.is_word(i + 2, "ago"))
             {
                 i += 1;
                 continue;
@@ -165,31 +165,51 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
     }
 }
 
-/// A cheap first filter run on every word: only capitalised words (months,
-/// days, "Christmas", a sentence-initial "Last") and a few lower-case ones
-/// can start a date; "four years ago" is checked separately.
+/// A cheap first filter run on every word: months, days, "Christmas",
+/// "Easter", a sentence-initial "Last" or "Yesterday", and a few lower-case
+/// words can start a date; "four years ago" is checked separately.
 fn could_start_date(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        || word.starts_with("mid-")
-        || matches!(
-            word,
-            "yesterday"
-                | "today"
-                | "tonight"
-                | "tomorrow"
-                | "last"
-                | "next"
-                | "this"
-                | "summer"
-                | "winter"
-                | "spring"
-                | "autumn"
-                | "fall"
-                | "weekend"
-                | "week"
-                | "coming"
-                | "current"
-        )
+    match word.as_bytes().first() {
+        // Capitalised words are mostly names: only these can start a date.
+        Some(first) if first.is_ascii_uppercase() => {
+            month_number(word).is_some()
+                || weekday_index(word).is_some()
+                || matches!(word, "Christmas" | "Easter")
+                || [
+                    "yesterday",
+                    "today",
+                    "tonight",
+                    "tomorrow",
+                    "last",
+                    "next",
+                    "this",
+                ]
+                .iter()
+                .any(|starter| starter.eq_ignore_ascii_case(word))
+        }
+        _ => {
+            word.starts_with("mid-")
+                || matches!(
+                    word,
+                    "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "tomorrow"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "fall"
+                        | "weekend"
+                        | "week"
+                        | "coming"
+                        | "current"
+                )
+        }
+    }
 }
 
 /// "1990s", "80s".

@@ -6,63 +6,74 @@
 //! from); short closed classes are Rust arrays here. This module only answers
 //! "is this word an X?"; deciding what a name is belongs to `entities`.
 
-use std::collections;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// The word lists are looked up for nearly every token, and their keys are
-/// fixed words, not attacker-chosen input, so std's DoS-resistant SipHash
-/// buys nothing here; this multiply-rotate hash (the "Fx" hash of rustc) is
-/// several times cheaper on short keys.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
+use rustc_hash::FxHashMap;
+
+/// A word list (or a map from words), answering "no" to most words without
+/// hashing them.
+///
+/// The lists are consulted for nearly every token, and nearly every answer
+/// is "no": hashing and probing a table for each was a tenth of extraction's
+/// time. A bitmap indexed by a mix of a word's length and first and last
+/// bytes, with a bit set for each listed word, rejects most other words with
+/// one memory read; the table answers the rest. (The keys are fixed words,
+/// not attacker-chosen input, so a fast non-DoS-resistant hash is fine.)
+pub(crate) struct Lexicon<V> {
+    table: FxHashMap<&'static str, V>,
+    /// One bit per slot of [`Lexicon::slot`]; about sixteen slots per word.
+    filter: Box<[u64]>,
+    mask: usize,
 }
 
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
+impl<V: Copy> Lexicon<V> {
+    fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
+        let table: FxHashMap<&'static str, V> = entries.into_iter().collect();
+        let slots = (table.len() * 16).next_power_of_two().max(1024);
+        let mut filter = vec![0u64; slots / 64].into_boxed_slice();
+        let mask = slots - 1;
+        for word in table.keys() {
+            let slot = Lexicon::<V>::slot(word, mask);
+            filter[slot / 64] |= 1 << (slot % 64);
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+        Lexicon {
+            table,
+            filter,
+            mask,
         }
     }
 
+    /// The filter slot of `word`: its length and first and last bytes mixed.
     #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
+    fn slot(word: &str, mask: usize) -> usize {
+        let bytes = word.as_bytes();
+        let (first, last) = match (bytes.first(), bytes.last()) {
+            (Some(&first), Some(&last)) => (first as usize, last as usize),
+            _ => (0, 0),
+        };
+        let mixed = (first << 16 | last << 8 | bytes.len()).wrapping_mul(0x9E37_79B9);
+        (mixed >> 7) & mask
     }
 
+    /// The value listed for `word`, if it is listed.
     #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let slot = Lexicon::<V>::slot(word, self.mask);
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        self.table.get(word).copied()
     }
 
+    /// True when `word` is listed.
     #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
     }
 }
 
-type HashMap<K, V> = collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A plain word list.
+type WordSet = Lexicon<()>;
 
 /// A person's grammatical gender as signalled by a title, a given name or a pronoun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1152,8 +1163,8 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+fn set(words: &'static [&'static str]) -> WordSet {
+    Lexicon::new(words.iter().map(|&word| (word, ())))
 }
 
 /// Parses a `data/` list: `Name` or `Alias = Canonical` per line, `#` comments.
@@ -1164,43 +1175,42 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 fn alias_map(
     data: &'static str,
     conditional: &mut Vec<(&'static str, &'static str)>,
-) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::default();
+) -> Lexicon<&'static str> {
+    let mut map = Vec::new();
     for l in data
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
     {
         if let Some((alias, canonical)) = l.split_once(" = ") {
-            map.insert(alias.trim(), canonical.trim());
+            map.push((alias.trim(), canonical.trim()));
         } else if let Some((alias, canonical)) = l.split_once(" ~ ") {
-            map.insert(alias.trim(), alias.trim());
+            map.push((alias.trim(), alias.trim()));
             conditional.push((alias.trim(), canonical.trim()));
         } else {
-            map.insert(l, l);
+            map.push((l, l));
         }
     }
-    map
+    Lexicon::new(map)
 }
 
-static HONORIFIC_MAP: LazyLock<HashMap<&'static str, Option<Gender>>> =
-    LazyLock::new(|| HONORIFICS.iter().copied().collect());
-static ROLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_TITLES));
-static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_WORDS));
-static PLACE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PLACE_WORDS));
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(NOT_NAMES));
-static NOT_ORG_ACRONYM_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(NOT_ORG_ACRONYMS));
-static SPEECH_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SPEECH_VERBS));
-static INVERTING_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(INVERTING_VERBS));
-static FILLER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS));
-static ORG_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_NOUNS));
-static ROLE_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_NOUNS));
-static STARTER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(SENTENCE_STARTERS));
+static HONORIFIC_MAP: LazyLock<Lexicon<Option<Gender>>> =
+    LazyLock::new(|| Lexicon::new(HONORIFICS.iter().copied()));
+static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_TITLES));
+static ORG_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_WORDS));
+static PLACE_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_WORDS));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_NAMES));
+static NOT_ORG_ACRONYM_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ORG_ACRONYMS));
+static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH_VERBS));
+static INVERTING_SET: LazyLock<WordSet> = LazyLock::new(|| set(INVERTING_VERBS));
+static FILLER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS));
+static ORG_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_NOUNS));
+static ROLE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_NOUNS));
+static STARTER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SENTENCE_STARTERS));
 /// Places, organisations, and the conditional aliases of both.
 type Gazetteer = (
-    HashMap<&'static str, &'static str>,
-    HashMap<&'static str, &'static str>,
+    Lexicon<&'static str>,
+    Lexicon<&'static str>,
     Vec<(&'static str, &'static str)>,
 );
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -1209,38 +1219,41 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let orgs = alias_map(include_str!("data/organizations.txt"), &mut conditional);
     (places, orgs, conditional)
 });
-static DEMONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/demonyms.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
+    Lexicon::new(
+        include_str!("data/demonyms.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|word| (word, ())),
+    )
 });
-static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
-    include_str!("data/first_names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (name, gender) = l.split_once(' ')?;
-            let gender = match gender.trim() {
-                "m" => Some(Gender::Male),
-                "f" => Some(Gender::Female),
-                _ => None,
-            };
-            Some((name, gender))
-        })
-        .collect()
+static FIRST_NAMES: LazyLock<Lexicon<Option<Gender>>> = LazyLock::new(|| {
+    Lexicon::new(
+        include_str!("data/first_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, gender) = l.split_once(' ')?;
+                let gender = match gender.trim() {
+                    "m" => Some(Gender::Male),
+                    "f" => Some(Gender::Female),
+                    _ => None,
+                };
+                Some((name, gender))
+            }),
+    )
 });
 
 /// `Some(gender)` when `word` is an honorific such as "Mr" or "Dr".
 pub(crate) fn honorific(word: &str) -> Option<Option<Gender>> {
-    HONORIFIC_MAP.get(word).copied()
+    HONORIFIC_MAP.get(word)
 }
 
 /// True for any title word: honorifics and role words ("Minister", "envoy").
 pub(crate) fn is_title(word: &str) -> bool {
-    HONORIFIC_MAP.contains_key(word) || ROLE_SET.contains(word)
+    HONORIFIC_MAP.contains(word) || ROLE_SET.contains(word)
 }
 
 /// True for words that mark an organisation name ("Bank", "Party").
@@ -1340,7 +1353,7 @@ pub(crate) fn is_sentence_starter(lower: &str) -> bool {
 
 /// Canonical place name for a known place or alias ("U.S." → "United States").
 pub(crate) fn place(name: &str) -> Option<&'static str> {
-    GAZETTEER.0.get(name).copied()
+    GAZETTEER.0.get(name)
 }
 
 /// The full name a conditional alias stands for ("US" → "United States"),
@@ -1355,7 +1368,7 @@ pub(crate) fn conditional_alias(name: &str) -> Option<&'static str> {
 
 /// Canonical organisation name for a well-known organisation.
 pub(crate) fn organization(name: &str) -> Option<&'static str> {
-    GAZETTEER.1.get(name).copied()
+    GAZETTEER.1.get(name)
 }
 
 /// True for adjectival or plural forms of places and peoples ("Russian").
@@ -1365,7 +1378,7 @@ pub(crate) fn is_demonym(word: &str) -> bool {
 
 /// `Some(gender)` when `word` is a common given name (gender `None` when unisex).
 pub(crate) fn first_name(word: &str) -> Option<Option<Gender>> {
-    FIRST_NAMES.get(word).copied()
+    FIRST_NAMES.get(word)
 }
 
 #[cfg(test)]
