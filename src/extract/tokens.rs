@@ -250,6 +250,16 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
         end += 1;
     }
     let plain_end = end;
+    // Most words end at a space or a comma: nothing below can extend them.
+    let plain_stop = bytes
+        .get(plain_end)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.'));
+    if plain_end == limit || plain_stop {
+        token.kind = Kind::Word;
+        token.end = plain_end;
+        token.core_end = plain_end;
+        return;
+    }
     let mut dotted = false;
     let mut core_end = None;
     let mut chars = text[plain_end..limit].char_indices().peekable();
