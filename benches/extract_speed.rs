@@ -19,6 +19,10 @@ use newsdex::corpus::{Found, find_article_files, parse_file_to_vec};
 use newsdex::extract::extract;
 use newsdex::passages::split_passages;
 
+/// The binary's allocator, so allocation costs what it costs when indexing.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     // `cargo bench` passes `--bench`; anything else not starting with `--` is a setting.
     let args: Vec<String> = std::env::args()

@@ -18,7 +18,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
-use tantivy::indexer::UserOperation;
+use tantivy::indexer::{LogMergePolicy, UserOperation};
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::passage_documents;
@@ -116,6 +116,28 @@ pub struct IndexSummary {
 /// Smallest writer budget Tantivy accepts per indexing thread.
 const MIN_MEMORY_PER_THREAD_MB: usize = 15;
 
+/// Segments merged at once: three, not Tantivy's eight.
+const SEGMENTS_PER_MERGE: usize = 3;
+/// Segments with more passages than this are not merged again.
+const MAX_PASSAGES_BEFORE_MERGE: usize = 350_000;
+
+/// How segments are merged while indexing.
+///
+/// Tantivy's default merges eight segments of a size into one, level after
+/// level: a million articles ended in segments of 1.6M passages, and each of
+/// those merges mapped a gigabyte of source segments into memory (peak RSS
+/// 1.6 GB) and wrote every passage a third time. Merging three at a time and
+/// stopping past 350,000 passages keeps a merge's sources to about 400 MB and
+/// writes a passage twice: at 1M articles, peak RSS 805 MB and 11% less time,
+/// in 12 segments instead of 7, which searches about as fast (segments are
+/// searched in parallel).
+fn merge_policy() -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_min_num_segments(SEGMENTS_PER_MERGE);
+    policy.set_max_docs_before_merge(MAX_PASSAGES_BEFORE_MERGE);
+    policy
+}
+
 /// A file for a worker: where it is, its format, what the index knew of it.
 struct Job {
     path: PathBuf,
@@ -156,6 +178,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     let mut writer: IndexWriter = index
         .writer_with_num_threads(writer_threads, budget_bytes)
         .map_err(|error| lock_error(error, &options.index_dir))?;
+    writer.set_merge_policy(Box::new(merge_policy()));
     let rebuilt = match opening {
         Opening::Existing => None,
         Opening::Created => Some("new index".to_string()),
