@@ -25,6 +25,10 @@ use newsdex::index::NewsIndex;
 use newsdex::search::filters::parse_date_span;
 use newsdex::search::{SearchRequest, search};
 
+/// The binary's allocator, so a query allocates as it does in `newsdex search`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     // `cargo bench` passes `--bench`; anything else not starting with `--` is a setting.
     let args: Vec<String> = std::env::args()
