@@ -66,6 +66,29 @@ pub fn is_prunable(query: &dyn Query) -> bool {
     })
 }
 
+/// Postings, summed over a query's terms, up to which a ranking visits
+/// every match rather than prune (see [`few_postings`]).
+pub const FEW_POSTINGS: u64 = 2 * EXACT_BUDGET;
+
+/// True when the terms of `query` have at most [`FEW_POSTINGS`] postings
+/// between them. Such a query is ranked and counted in one pass over all
+/// its matches: on lists that short, block-max WAND saves less than its
+/// bookkeeping costs, and a pruned ranking still needs a count that visits
+/// every match. On the BBC set this took the slowest keyword queries from
+/// 0.16-0.19 ms to 0.11-0.14 ms.
+pub fn few_postings(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<bool> {
+    let mut terms = Vec::new();
+    query.query_terms(&mut |term, _| terms.push(term.clone()));
+    let mut postings = 0;
+    for term in &terms {
+        postings += searcher.doc_freq(term)?;
+        if postings > FEW_POSTINGS {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Counts the documents `query` matches, exactly up to about `budget` of
 /// them, one segment per thread when the index searches in parallel.
 pub fn count_matches(
@@ -275,6 +298,16 @@ mod tests {
             Occur::Must,
             Box::new(intersection.clone())
         )])));
+        Ok(())
+    }
+
+    #[test]
+    fn few_postings_sums_the_terms_of_the_query() -> tantivy::Result<()> {
+        // 3,001 + 1,001 postings, then 2,000 + 1,000 (the bound is 4,000).
+        let (searcher, schema) = searcher_of(3_001, 3)?;
+        assert!(!few_postings(&searcher, &both(&schema)?)?);
+        let (searcher, schema) = searcher_of(2_000, 2)?;
+        assert!(few_postings(&searcher, &both(&schema)?)?);
         Ok(())
     }
 

@@ -40,7 +40,7 @@ use crate::index::document::from_tantivy_date;
 use crate::index::duplicates::Membership;
 use crate::index::schema::{Fields, PASSAGE, passage_headline};
 use articles::{ARTICLE_KEY_FIELD, DistinctArticles};
-use count::{EXACT_BUDGET, Total, count_matches, is_prunable};
+use count::{EXACT_BUDGET, Total, count_matches, few_postings, is_prunable};
 use diversity::Diversity;
 pub use filters::Filters;
 use query::{ParsedQuery, QueryError, QueryFrontEnd};
@@ -333,8 +333,12 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
             if collector.picked.len() < wanted && preferred.is_none() =>
         {
             let remaining = wanted - collector.picked.len();
-            collector.collect_tier(relaxed.as_ref(), Some(parsed), remaining, true, None)?;
-            let any = count_matches(&searcher, relaxed.as_ref(), EXACT_BUDGET)?;
+            let counted =
+                collector.collect_tier(relaxed.as_ref(), Some(parsed), remaining, true, None)?;
+            let any = match counted {
+                Some(count) => Total { count, exact: true },
+                None => count_matches(&searcher, relaxed.as_ref(), EXACT_BUDGET)?,
+            };
             Some(Total {
                 count: any.count.saturating_sub(total_full.count),
                 exact: any.exact && total_full.exact,
@@ -520,9 +524,14 @@ impl HitCollector<'_> {
         let ranked = proxy.unwrap_or(tier);
         // A query Tantivy can prune is ranked alone: counting in the same
         // pass would visit every match. Any other is visited whole to rank
-        // it anyway, so it is counted in that pass.
-        // A proxy's count is not the tier's: the caller counts the tier.
-        let (mut top, count) = if is_prunable(ranked) || proxy.is_some() {
+        // it anyway, so it is counted in that pass; so is a union or
+        // intersection of terms with few postings. A single term's count
+        // costs nothing apart. A proxy's count is not the tier's: the caller
+        // counts the tier.
+        let prune = proxy.is_some()
+            || ranked.as_any().is::<TermQuery>()
+            || (is_prunable(ranked) && !few_postings(self.searcher, ranked)?);
+        let (mut top, count) = if prune {
             let top = self
                 .searcher
                 .search(ranked, &TopDocs::with_limit(fetch).order_by_score())?;
