@@ -17,7 +17,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::lexicon::{MONTHS, WEEKDAYS};
+use super::lexicon::{self, MONTHS};
 use super::tokens::Kind;
 use super::{DateMention, DateSpan, Doc, Granularity};
 
@@ -411,14 +411,14 @@ fn month_number(word: &str) -> Option<u32> {
     if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    MONTHS.iter().find(|&&(m, _)| m == word).map(|&(_, n)| n)
+    lexicon::month(word)
 }
 
 fn weekday_index(word: &str) -> Option<u32> {
     if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) || !word.ends_with("day") {
         return None;
     }
-    WEEKDAYS.iter().position(|&d| d == word).map(|d| d as u32)
+    lexicon::weekday(word)
 }
 
 /// "14", "14th" → 14 when it can be a day of the month.

@@ -12,7 +12,7 @@
 //! speaker are settled by `names` and `speakers`.
 
 use super::Doc;
-use super::lexicon::{self, Gender, MONTHS, WEEKDAYS};
+use super::lexicon::{self, Gender};
 use super::names::{self, Run};
 
 /// What a mention names.
@@ -458,7 +458,7 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
     if b.len() < 3 || !b[0].is_ascii_uppercase() || b.len() > 9 {
         return false;
     }
-    WEEKDAYS.contains(&word) || MONTHS.iter().any(|&(m, _)| m == word)
+    lexicon::weekday(word).is_some() || lexicon::month(word).is_some()
 }
 
 /// Two to six upper-case letters, dots allowed ("BBC", "U.N.", "ICSTIS");

@@ -1163,6 +1163,22 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+static MONTH_MAP: LazyLock<Lexicon<u32>> = LazyLock::new(|| Lexicon::new(MONTHS.iter().copied()));
+static WEEKDAY_MAP: LazyLock<Lexicon<u32>> =
+    LazyLock::new(|| Lexicon::new(WEEKDAYS.iter().zip(0..).map(|(&day, n)| (day, n))));
+
+/// The number of the month `word` names ("October", "Oct" → 10), as written
+/// in [`MONTHS`]. Dates and names ask this of most capitalised words, so it
+/// is one probe, not a walk through the list.
+pub(crate) fn month(word: &str) -> Option<u32> {
+    MONTH_MAP.get(word)
+}
+
+/// Days from Monday of the day `word` names ("Wednesday" → 2).
+pub(crate) fn weekday(word: &str) -> Option<u32> {
+    WEEKDAY_MAP.get(word)
+}
+
 fn set(words: &'static [&'static str]) -> WordSet {
     Lexicon::new(words.iter().map(|&word| (word, ())))
 }
