@@ -65,18 +65,21 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         i += offset;
         let c = bytes[i];
         // Extend over closing punctuation: quotes, brackets, further stops.
+        // Matched as bytes: ” and ’ are E2 80 9D and E2 80 99 in UTF-8.
         let mut end = i + 1;
-        while let Some(next) = text[end..].chars().next() {
-            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
-                end += next.len_utf8();
-            } else {
-                break;
+        loop {
+            match bytes.get(end) {
+                Some(b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?') => end += 1,
+                Some(0xE2) if matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x9D | 0x99])) => {
+                    end += 3
+                }
+                _ => break,
             }
         }
         let dot = i;
         i = end;
         let rest = &text[end..];
-        let trimmed = rest.trim_start();
+        let trimmed = trim_start(rest);
         if trimmed.len() == rest.len() && !rest.is_empty() {
             continue; // no whitespace after the stop: "3.5", "U.S.-Russia"
         }
@@ -89,20 +92,50 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if next_char.is_some() {
-            let sentence = text[start..end].trim();
-            if !sentence.is_empty() {
-                let lead = text[start..end].len() - text[start..end].trim_start().len();
-                spans.push((start + lead, start + lead + sentence.len()));
-            }
+            spans.extend(trimmed_span(text, start, end));
             start = end;
         }
     }
-    let tail = &text[start..];
-    if !tail.trim().is_empty() {
-        let lead = tail.len() - tail.trim_start().len();
-        spans.push((start + lead, start + lead + tail.trim().len()));
-    }
+    spans.extend(trimmed_span(text, start, text.len()));
     spans
+}
+
+/// `text[start..end]` without surrounding whitespace, unless nothing is left.
+fn trimmed_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let span = &text[start..end];
+    let rest = trim_start(span);
+    let kept = trim_end(rest).len();
+    let lead = span.len() - rest.len();
+    (kept > 0).then_some((start + lead, start + lead + kept))
+}
+
+/// [`str::trim_end`], stepping over ASCII whitespace without decoding.
+fn trim_end(text: &str) -> &str {
+    let ascii = text
+        .bytes()
+        .rev()
+        .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let rest = &text[..text.len() - ascii];
+    if rest.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
+/// [`str::trim_start`], stepping over ASCII whitespace without decoding.
+fn trim_start(text: &str) -> &str {
+    let ascii = text
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    let rest = &text[ascii..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
 }
 
 /// Splits text into sentences (see [`sentence_spans`]).
@@ -116,18 +149,67 @@ pub fn sentences(text: &str) -> Vec<&str> {
 /// True when the full stop at byte `dot` follows an abbreviation or an initial.
 fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &before[word_start..];
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    let word = &before[word_start(before)..];
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
         return true; // an initial: "J. Smith"
     }
-    // Compared without lower-casing into a new String: this runs at every stop.
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Compared as integers, without lower-casing into a new String: this runs
+    // at every stop.
+    abbreviation_key(word.as_bytes()).is_some_and(|key| ABBREVIATION_KEYS.contains(&key))
 }
+
+/// Where the word ending `before` starts: after the last whitespace, `(`, `"`
+/// or `“`.
+fn word_start(before: &str) -> usize {
+    // The word is nearly always ASCII: look at bytes until a delimiter, and
+    // only decode when a multi-byte character shows up.
+    for (p, &b) in before.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return before
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
+        }
+        if matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+            return p + 1;
+        }
+    }
+    0
+}
+
+/// A word of up to seven bytes as one integer: its ASCII-lower-cased bytes and
+/// its length, so two words get the same key exactly when they are equal
+/// ignoring ASCII case. `None` for longer words, which no abbreviation is.
+const fn abbreviation_key(word: &[u8]) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
+    }
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(key)
+}
+
+/// [`abbreviation_key`] of every entry of [`ABBREVIATIONS`].
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match abbreviation_key(ABBREVIATIONS[i].as_bytes()) {
+            Some(key) => key,
+            None => panic!("abbreviations are at most seven bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {
@@ -159,6 +241,28 @@ mod tests {
         assert_eq!(
             sentences(text),
             vec!["\"We will win.\"", "She left.", "“Never,” he said."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_ignore_case_and_other_words_end_sentences() {
+        assert_eq!(
+            sentences("MR. Smith came. APPROX. 5 left. Messrs. Ab and Cd met. É. Zola wrote."),
+            vec![
+                "MR. Smith came.",
+                "APPROX. 5 left.",
+                "Messrs. Ab and Cd met.",
+                "É. Zola wrote."
+            ]
+        );
+        assert_eq!(
+            sentences("He left (Mr. Jones stayed).\u{a0}Then “Ms. Lee” spoke. Café. Open"),
+            vec![
+                "He left (Mr. Jones stayed).",
+                "Then “Ms. Lee” spoke.",
+                "Café.",
+                "Open"
+            ]
         );
     }
 

@@ -214,6 +214,9 @@ fn is_lineup(tokens: &[Token], text: &str) -> bool {
     for t in tokens {
         match t.kind {
             tokens::Kind::Word if t.is_capitalized(text) => caps += 1,
+            // A second lower-case word settles it; most passages have one
+            // within a few tokens, so stop reading there.
+            tokens::Kind::Word if lower == 1 => return false,
             tokens::Kind::Word => lower += 1,
             tokens::Kind::OpenQuote | tokens::Kind::CloseQuote => return false,
             tokens::Kind::Punct
@@ -254,6 +257,9 @@ pub(crate) struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Passage index of each token (parallel to `tokens`).
     pub token_passage: Vec<u32>,
+    /// The text of each token (parallel to `tokens`), so the accessors every
+    /// rule calls need not look up the passage and slice it again.
+    token_texts: Vec<&'a str>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
     /// Per text: true when it is a sports line-up or a bare list of names
@@ -279,30 +285,29 @@ impl<'a> Doc<'a> {
             passages.iter().map(String::len).sum::<usize>() + headline.map_or(0, str::len);
         let mut tokens = Vec::with_capacity(bytes / 5);
         let mut token_passage = Vec::with_capacity(bytes / 5);
+        let mut token_texts = Vec::with_capacity(bytes / 5);
         let mut sentences = Vec::with_capacity(bytes / 100);
         let texts: Vec<&'a str> = headline
             .into_iter()
             .chain(passages.iter().map(String::as_str))
             .collect();
+        let mut lineup = Vec::with_capacity(texts.len());
         for (p, &text) in texts.iter().enumerate() {
+            let first = tokens.len();
             let mut in_quote = false;
             for span in sentence_spans(text) {
                 let start = tokens.len();
                 tokens::tokenize(text, span, &mut in_quote, &mut tokens);
-                token_passage.resize(tokens.len(), p as u32);
                 sentences.push(Sentence {
                     passage: p,
                     start,
                     end: tokens.len(),
                 });
             }
-        }
-        let mut lineup = vec![false; texts.len()];
-        let mut from = 0;
-        for (p, &text) in texts.iter().enumerate() {
-            let to = from + token_passage[from..].partition_point(|&tp| tp as usize == p);
-            lineup[p] = is_lineup(&tokens[from..to], text);
-            from = to;
+            let passage_tokens = &tokens[first..];
+            token_passage.resize(tokens.len(), p as u32);
+            token_texts.extend(passage_tokens.iter().map(|t| t.text(text)));
+            lineup.push(is_lineup(passage_tokens, text));
         }
         Doc {
             lineup,
@@ -310,6 +315,7 @@ impl<'a> Doc<'a> {
             passages: texts,
             tokens,
             token_passage,
+            token_texts,
             sentences,
         }
     }
@@ -326,22 +332,24 @@ impl<'a> Doc<'a> {
 
     /// The whole text of token `i`.
     pub fn text(&self, i: usize) -> &'a str {
-        self.tokens[i].text(self.passage_text(i))
+        self.token_texts[i]
     }
 
     /// The name-like core of token `i` (no possessive, no "-based").
     pub fn core(&self, i: usize) -> &'a str {
-        self.tokens[i].core(self.passage_text(i))
+        let token = &self.tokens[i];
+        &self.token_texts[i][..token.core_end - token.start]
     }
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].is_capitalized(self.passage_text(i))
+        self.tokens[i].kind == tokens::Kind::Word && tokens::starts_upper(self.token_texts[i])
     }
 
     /// True when token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens[i].is_punct(self.passage_text(i), c)
+        // A punctuation token is exactly one character.
+        self.tokens[i].kind == tokens::Kind::Punct && self.token_texts[i].starts_with(c)
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.

@@ -52,28 +52,30 @@ impl Token {
     }
 
     /// The name-like core (see [`Token::core_end`]).
+    // `Doc::core` slices its own per-token texts instead; this stays for code
+    // that holds a token and its passage but no `Doc`.
+    #[allow(dead_code)]
     pub fn core<'a>(&self, passage: &'a str) -> &'a str {
         &passage[self.start..self.core_end]
     }
 
     /// True for a word whose first character is upper case.
     pub fn is_capitalized(&self, passage: &str) -> bool {
-        if self.kind != Kind::Word {
-            return false;
-        }
-        // Asked of nearly every token: answer ASCII without decoding.
-        match passage.as_bytes().get(self.start) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => passage[self.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
-        }
+        self.kind == Kind::Word && starts_upper(&passage[self.start..])
     }
 
     /// True for punctuation token `c`.
     pub fn is_punct(&self, passage: &str, c: char) -> bool {
         self.kind == Kind::Punct && passage[self.start..].starts_with(c)
+    }
+}
+
+/// True when `text` starts with an upper-case character.
+pub(crate) fn starts_upper(text: &str) -> bool {
+    // Asked of nearly every token: answer ASCII without decoding.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
     }
 }
 
@@ -93,20 +95,29 @@ pub(crate) fn tokenize(
     let first = out.len();
     let bytes = text.as_bytes();
     while i < end {
-        // ASCII needs no decoding; it is nearly all of English news text.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match text[i..end].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
+        // ASCII is nearly all of English news text: classify it by table and
+        // decode only the rest.
+        let b = bytes[i];
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == SPACE {
             space_before = true;
-            i += len;
+            i += 1;
             continue;
         }
+        let c = if class == NON_ASCII {
+            match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        } else {
+            char::from(b)
+        };
+        if class == NON_ASCII && c.is_whitespace() {
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let len = c.len_utf8();
         let mut token = Token {
             start: i,
             end: i + len,
@@ -118,11 +129,11 @@ pub(crate) fn tokenize(
             in_quote: *in_quote,
             initial: false,
         };
-        if c.is_alphabetic() {
+        if class == LETTER || (class == NON_ASCII && c.is_alphabetic()) {
             scan_word(text, end, &mut token);
             token.initial = initial;
             initial = false;
-        } else if c.is_ascii_digit() {
+        } else if class == DIGIT {
             scan_number(text, end, &mut token);
             initial = false;
         } else {
@@ -156,6 +167,71 @@ pub(crate) fn tokenize(
         out.push(token);
         space_before = false;
     }
+}
+
+/// Byte classes for [`BYTE_CLASS`]. `OTHER` is ASCII punctuation and control
+/// characters that are not whitespace.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+/// A byte of a multi-byte character, which must be decoded to classify.
+const NON_ASCII: u8 = 4;
+
+/// The class of every byte value, so the tokenizer's per-character tests are
+/// one load. Whitespace is exactly the ASCII characters `char::is_whitespace`
+/// accepts.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if matches!(byte, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The number of ASCII letters and digits `bytes` starts with.
+///
+/// Eight bytes at a time: most words are shorter than that, so the length
+/// comes out of arithmetic instead of a loop whose exit the branch predictor
+/// misses at nearly every word.
+fn ascii_alnum_prefix(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        // With the high bits cleared no byte carries into the next below;
+        // the high bit of each byte of `x + (0x80 - lo)` is set when the
+        // byte is at least `lo`.
+        let low7 = word & !HIGH;
+        let folded = low7 | splat(0x20);
+        let letter = (folded + splat(0x80 - b'a')) & !(folded + splat(0x7f - b'z'));
+        let digit = (low7 + splat(0x80 - b'0')) & !(low7 + splat(0x7f - b'9'));
+        let alnum = (letter | digit) & !word & HIGH;
+        if alnum != HIGH {
+            return n + ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count()
 }
 
 /// Lower-case words that, after a hyphen, make the part before it a modifier
@@ -245,10 +321,9 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
     // Fast path: most words are plain ASCII letters, which the loop below
     // would only step over one char at a time.
     let bytes = text.as_bytes();
-    let mut end = token.start;
-    while end < limit && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
+    // Scanned past `limit` and clamped, so words near a sentence end still
+    // take the eight-byte steps.
+    let mut end = token.start + ascii_alnum_prefix(&bytes[token.start..]).min(limit - token.start);
     let plain_end = end;
     // Most words end at a space or a comma: nothing below can extend them.
     let plain_stop = bytes
@@ -355,6 +430,41 @@ mod tests {
                 "Trump", "U.S.", "-", "authored", "plan", ",", "Ushakov", "call", ",", "London"
             ]
         );
+    }
+
+    #[test]
+    fn alnum_prefix_matches_a_byte_walk() {
+        // Every byte value at every position of a word of up to a dozen bytes.
+        for len in 0..12 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut word = vec![b'k'; len];
+                    word[at] = b;
+                    let walked = word
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    assert_eq!(ascii_alnum_prefix(&word), walked, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_tests() {
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            let expected = if c.is_whitespace() {
+                SPACE
+            } else if c.is_alphabetic() {
+                LETTER
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else {
+                OTHER
+            };
+            assert_eq!(BYTE_CLASS[usize::from(b)], expected, "{b}");
+        }
     }
 
     #[test]
