@@ -51,14 +51,6 @@ impl Token {
         &passage[self.start..self.end]
     }
 
-    /// The name-like core (see [`Token::core_end`]).
-    // `Doc::core` slices its own per-token texts instead; this stays for code
-    // that holds a token and its passage but no `Doc`.
-    #[allow(dead_code)]
-    pub fn core<'a>(&self, passage: &'a str) -> &'a str {
-        &passage[self.start..self.core_end]
-    }
-
     /// True for a word whose first character is upper case.
     pub fn is_capitalized(&self, passage: &str) -> bool {
         self.kind == Kind::Word && starts_upper(&passage[self.start..])
@@ -414,7 +406,7 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, (0, text.len()), &mut false, &mut out);
         out.iter()
-            .map(|t| (t.core(text).to_string(), t.kind))
+            .map(|t| (text[t.start..t.core_end].to_string(), t.kind))
             .collect()
     }
 
