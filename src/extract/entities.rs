@@ -59,8 +59,9 @@ pub(crate) struct Mention {
 
 /// Turns a run into zero, one or two mentions (the name, and an organisation
 /// or place before its title: "U.S. Army" in "U.S. Army Secretary Dan Driscoll").
-pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
-    let mut words: &[usize] = &run.words;
+/// `run_words` is the run's slice of the word buffer ([`Run::words`]).
+pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: &mut Vec<Mention>) {
+    let mut words = run_words;
     // Most runs are one sentence-initial function word ("The", "But"): drop
     // them before building any string.
     if let [only] = words
@@ -161,7 +162,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     let parts = names::split_title(doc, words);
     if parts.titled {
         if !parts.before.is_empty() {
-            let before = strip_demonyms(doc, &parts.before);
+            let before = strip_demonyms(doc, parts.before);
             if let Some(&b) = before.first() {
                 let text = names::name_text(doc, before);
                 let (kind, name) = classify(doc, before, text);
@@ -176,7 +177,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
             run,
             first,
             run.end,
-            names::name_text(doc, &parts.name),
+            names::name_text(doc, parts.name),
             EntityKind::Person,
         );
         m.titled = true;
@@ -186,7 +187,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, out: &mut Vec<Mention>) {
     }
     // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
     // The whole run was already looked up in the lists above.
-    let (mut kind, mut name) = if words.len() == run.words.len() {
+    let (mut kind, mut name) = if words.len() == run_words.len() {
         classify_unknown(doc, words, std::mem::take(&mut whole))
     } else {
         classify(doc, words, names::name_text(doc, words))

@@ -140,11 +140,13 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let doc = Doc::new(headline(article, passages), passages);
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 8);
     let mut runs = Vec::new();
+    let mut run_words = Vec::new();
     for sentence in 0..doc.sentences.len() {
         runs.clear();
-        names::find_runs(&doc, sentence, &mut runs);
+        run_words.clear();
+        names::find_runs(&doc, sentence, &mut runs, &mut run_words);
         for run in &runs {
-            entities::mentions_from_run(&doc, run, &mut mentions);
+            entities::mentions_from_run(&doc, run, &run_words[run.words.clone()], &mut mentions);
         }
     }
     entities::promote_coordinated(&doc, &mut mentions);

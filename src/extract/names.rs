@@ -24,8 +24,11 @@ pub(crate) struct Run {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// Word tokens of the run, connectors included, skipped dots excluded.
-    pub words: Vec<usize>,
+    /// Where the run's word tokens (connectors included, skipped dots
+    /// excluded) sit in the word buffer [`find_runs`] filled: one buffer for
+    /// all runs of a sentence rather than a `Vec` per run, which was an
+    /// allocation for nearly every capitalised word.
+    pub words: std::ops::Range<usize>,
 }
 
 /// Lower-case words that may sit inside a name: particles ("de", "van").
@@ -158,8 +161,9 @@ fn is_first_person(word: &str) -> bool {
     word == "I" || word.starts_with("I'") || word.starts_with("I’")
 }
 
-/// Appends the runs of sentence `sentence` to `out`.
-pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
+/// Appends the runs of sentence `sentence` to `out`, and their word tokens to
+/// `buffer` (see [`Run::words`]).
+pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>, buffer: &mut Vec<usize>) {
     let s = doc.sentences[sentence];
     let mut i = s.start;
     while i < s.end {
@@ -167,7 +171,8 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
             i += 1;
             continue;
         }
-        let mut words = vec![i];
+        let first_word = buffer.len();
+        buffer.push(i);
         let mut last = i;
         loop {
             let t = &doc.tokens[last];
@@ -186,7 +191,7 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
                 break;
             }
             if doc.is_cap(k) && doc.tokens[k].space_before && !is_first_person(doc.text(k)) {
-                words.push(k);
+                buffer.push(k);
                 last = k;
                 continue;
             }
@@ -195,13 +200,13 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
                 && doc.tokens[k].space_before
                 && matches!(doc.core(last), "Radio" | "Channel" | "News")
             {
-                words.push(k);
+                buffer.push(k);
                 last = k;
                 continue;
             }
-            match connector_span(doc, s.end, &words, k) {
+            match connector_span(doc, s.end, &buffer[first_word..], k) {
                 Some(next) => {
-                    words.extend(k..=next);
+                    buffer.extend(k..=next);
                     last = next;
                 }
                 None => break,
@@ -211,7 +216,7 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>) {
             sentence,
             start: i,
             end: last + 1,
-            words,
+            words: first_word..buffer.len(),
         });
         i = last + 1;
     }
@@ -284,17 +289,18 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
     }
 }
 
-/// A run cut into what precedes the title, the title, and the name.
+/// A run cut into what precedes the title, the title, and the name: slices
+/// of the run's words, so that cutting allocates nothing.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct NameParts {
+pub(crate) struct NameParts<'w> {
     /// Words before the title ("U.S. Army" in "U.S. Army Secretary Dan Driscoll").
-    pub before: Vec<usize>,
+    pub before: &'w [usize],
     /// True when a title was found and a name follows it.
     pub titled: bool,
     /// Gender implied by an honorific in the title, if any.
     pub gender: Option<Gender>,
     /// The name words (the whole run when there is no title).
-    pub name: Vec<usize>,
+    pub name: &'w [usize],
 }
 
 /// True for a word that can be part of a person's name after a title.
@@ -309,7 +315,7 @@ fn name_like(doc: &Doc, i: usize) -> bool {
 }
 
 /// Splits a run's words (sentence starters already removed) at its title.
-pub(crate) fn split_title(doc: &Doc, words: &[usize]) -> NameParts {
+pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
     let n = words.len();
     if n >= 2
         && let Some(t) = (0..n - 1)
@@ -330,14 +336,14 @@ pub(crate) fn split_title(doc: &Doc, words: &[usize]) -> NameParts {
             .iter()
             .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
         return NameParts {
-            before: words[..first].to_vec(),
+            before: &words[..first],
             titled: true,
             gender,
-            name: words[t + 1..].to_vec(),
+            name: &words[t + 1..],
         };
     }
     NameParts {
-        name: words.to_vec(),
+        name: words,
         ..NameParts::default()
     }
 }
