@@ -169,48 +169,99 @@ fn date_at(doc: &Doc, at: At, published: Option<NaiveDate>) -> Option<Hit> {
 /// "Easter", a sentence-initial "Last" or "Yesterday", and a few lower-case
 /// words can start a date; "four years ago" is checked separately.
 fn could_start_date(word: &str) -> bool {
-    match word.as_bytes().first() {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    // Asked of every word, and nearly always "no": one table load rules out
+    // most words before any string is compared.
+    if START_LENGTHS[usize::from(first)] & (1 << bytes.len().min(63)) == 0 {
+        return false;
+    }
+    if first.is_ascii_uppercase() {
         // Capitalised words are mostly names: only these can start a date.
-        Some(first) if first.is_ascii_uppercase() => {
-            month_number(word).is_some()
-                || weekday_index(word).is_some()
-                || matches!(word, "Christmas" | "Easter")
-                || [
-                    "yesterday",
-                    "today",
-                    "tonight",
-                    "tomorrow",
-                    "last",
-                    "next",
-                    "this",
-                ]
+        month_number(word).is_some()
+            || weekday_index(word).is_some()
+            || CAPITAL_STARTS.contains(&word)
+            || LOWER_STARTS[..RELATIVE_STARTS]
                 .iter()
                 .any(|starter| starter.eq_ignore_ascii_case(word))
-        }
-        _ => {
-            word.starts_with("mid-")
-                || matches!(
-                    word,
-                    "yesterday"
-                        | "today"
-                        | "tonight"
-                        | "tomorrow"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "summer"
-                        | "winter"
-                        | "spring"
-                        | "autumn"
-                        | "fall"
-                        | "weekend"
-                        | "week"
-                        | "coming"
-                        | "current"
-                )
-        }
+    } else {
+        word.starts_with("mid-") || LOWER_STARTS.contains(&word)
     }
 }
+
+/// Capitalised words other than months and days that may start a date.
+const CAPITAL_STARTS: &[&str] = &["Christmas", "Easter"];
+
+/// Lower-case words that may start a date. The first [`RELATIVE_STARTS`]
+/// also do capitalised ("Yesterday", "Last week").
+const LOWER_STARTS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "last",
+    "next",
+    "this",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "weekend",
+    "week",
+    "coming",
+    "current",
+];
+const RELATIVE_STARTS: usize = 7;
+
+/// Per first byte, a bit for each length (capped at 63) of a word that
+/// [`could_start_date`] may accept. Built from the same lists it checks, so
+/// the filter never turns away a word the lists would take.
+const START_LENGTHS: [u64; 256] = {
+    const fn mark(table: &mut [u64; 256], first: u8, len: usize) {
+        let len = if len > 63 { 63 } else { len };
+        table[first as usize] |= 1 << len;
+    }
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < MONTHS.len() {
+        let word = MONTHS[k].0.as_bytes();
+        mark(&mut table, word[0], word.len());
+        k += 1;
+    }
+    k = 0;
+    while k < lexicon::WEEKDAYS.len() {
+        let word = lexicon::WEEKDAYS[k].as_bytes();
+        mark(&mut table, word[0], word.len());
+        k += 1;
+    }
+    k = 0;
+    while k < CAPITAL_STARTS.len() {
+        let word = CAPITAL_STARTS[k].as_bytes();
+        mark(&mut table, word[0], word.len());
+        k += 1;
+    }
+    k = 0;
+    while k < LOWER_STARTS.len() {
+        let word = LOWER_STARTS[k].as_bytes();
+        mark(&mut table, word[0], word.len());
+        if k < RELATIVE_STARTS {
+            // Matched ignoring case after a capital: any spelling of the
+            // rest, so only the first byte and the length are known.
+            mark(&mut table, word[0].to_ascii_uppercase(), word.len());
+        }
+        k += 1;
+    }
+    // "mid-2003", "mid-80s": any length from four bytes on.
+    let mut len = 4;
+    while len < 64 {
+        mark(&mut table, b'm', len);
+        len += 1;
+    }
+    table
+};
 
 /// "1990s", "80s".
 fn is_decade(text: &str) -> bool {
@@ -965,4 +1016,79 @@ fn year_span(year: i32) -> Option<DateSpan> {
         end: NaiveDate::from_ymd_opt(year, 12, 31)?,
         granularity: Granularity::Year,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date-start test as it read before [`START_LENGTHS`] filtered it.
+    fn could_start_date_unfiltered(word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(first) if first.is_ascii_uppercase() => {
+                month_number(word).is_some()
+                    || weekday_index(word).is_some()
+                    || matches!(word, "Christmas" | "Easter")
+                    || [
+                        "yesterday",
+                        "today",
+                        "tonight",
+                        "tomorrow",
+                        "last",
+                        "next",
+                        "this",
+                    ]
+                    .iter()
+                    .any(|starter| starter.eq_ignore_ascii_case(word))
+            }
+            _ => {
+                word.starts_with("mid-")
+                    || matches!(
+                        word,
+                        "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "tomorrow"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "summer"
+                            | "winter"
+                            | "spring"
+                            | "autumn"
+                            | "fall"
+                            | "weekend"
+                            | "week"
+                            | "coming"
+                            | "current"
+                    )
+            }
+        }
+    }
+
+    #[test]
+    fn start_filter_turns_away_no_date_word() {
+        let mut words: Vec<String> = MONTHS.iter().map(|&(m, _)| m.to_string()).collect();
+        words.extend(lexicon::WEEKDAYS.iter().map(|d| d.to_string()));
+        words.extend(CAPITAL_STARTS.iter().map(|w| w.to_string()));
+        for w in LOWER_STARTS {
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            let mut capital = w.to_string();
+            capital[..1].make_ascii_uppercase();
+            words.push(capital);
+        }
+        words.extend(
+            [
+                "", "mid-", "mid-2003", "mid-80s", "midday", "Mid-2003", "The", "the", "they",
+                "said", "Mayor", "Marchers", "ToDay", "LAST", "lastly", "Octopus", "é", "Éaster",
+                "weekends", "Weekend", "Summer",
+            ]
+            .map(String::from),
+        );
+        words.push(format!("mid-{}", "x".repeat(80)));
+        for w in &words {
+            assert_eq!(could_start_date(w), could_start_date_unfiltered(w), "{w:?}");
+        }
+    }
 }
