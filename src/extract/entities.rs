@@ -12,7 +12,7 @@
 //! speaker are settled by `names` and `speakers`.
 
 use super::Doc;
-use super::lexicon::{self, Gender};
+use super::lexicon::{self, Gender, class};
 use super::names::{self, Run};
 
 /// What a mention names.
@@ -89,7 +89,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         let (kind, name) = classify_unknown(doc, words, whole);
         let kind = match kind {
             EntityKind::Unknown | EntityKind::MaybePerson
-                if !words.iter().any(|&w| is_calendar_word(doc.core(w))) =>
+                if !words.iter().any(|&w| doc.has(w, class::CALENDAR)) =>
             {
                 EntityKind::Person
             }
@@ -138,7 +138,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     if words.len() >= 3 {
         for cut in (1..words.len() - 1).rev() {
             let (head, tail) = words.split_at(cut);
-            let given = lexicon::first_name(doc.core(tail[0])).is_some();
+            let given = doc.has(tail[0], class::FIRST_NAME);
             if given
                 && tail.len() <= 3
                 && let Some((kind, name)) = known(&names::name_text(doc, head))
@@ -214,10 +214,9 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     let head = run.end >= doc.sentences[run.sentence].end
         || doc.tokens[run.end].kind != super::tokens::Kind::Word
         || !doc.text(run.end).starts_with(char::is_lowercase);
-    let plain_name = words.iter().all(|&w| {
-        let c = doc.core(w);
-        !lexicon::is_title(c) && !lexicon::is_not_name(c) && !is_calendar_word(c)
-    });
+    let plain_name = words
+        .iter()
+        .all(|&w| !doc.has(w, class::TITLE | class::NOT_NAME | class::CALENDAR));
     if after_the
         && head
         && plain_name
@@ -230,13 +229,11 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     }
     // "Portsmouth chairman Milan Mandaric": a role noun makes two or three
     // capitalised words a person even when one of them is also a place.
-    let personal = |w: &usize| {
-        let c = doc.core(*w);
-        !lexicon::is_org_word(c)
-            && !lexicon::is_not_name(c)
-            && !lexicon::is_title(c)
-            && !is_calendar_word(c)
-            && c.chars().any(char::is_lowercase)
+    let personal = |&w: &usize| {
+        !doc.has(
+            w,
+            class::ORG_WORD | class::NOT_NAME | class::TITLE | class::CALENDAR,
+        ) && doc.core(w).chars().any(char::is_lowercase)
     };
     if matches!(kind, EntityKind::MaybePerson | EntityKind::Unknown)
         && (2..=3).contains(&words.len())
@@ -245,7 +242,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         kind = EntityKind::Person;
     }
-    if words.len() == 1 && is_calendar_word(doc.core(first)) && date_context(doc, run) {
+    if words.len() == 1 && doc.has(first, class::CALENDAR) && date_context(doc, run) {
         return; // "in May", "May 5": a date, not Theresa May
     }
     // A lone unknown word stays a candidate: it becomes a person if it is a
@@ -278,7 +275,7 @@ fn mention(
 /// Drops leading demonyms: "Russian" in "Russian Vladimir Putin".
 fn strip_demonyms<'w>(doc: &Doc, mut words: &'w [usize]) -> &'w [usize] {
     while let Some((&first, rest)) = words.split_first() {
-        if lexicon::is_demonym(doc.core(first)) {
+        if doc.has(first, class::DEMONYM) {
             words = rest;
         } else {
             break;
@@ -305,56 +302,54 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
 
 /// Classifies a name the lists of known names do not hold.
 fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
-    let cores = || words.iter().map(|&w| doc.core(w));
     let n = words.len();
-    let first = doc.core(words[0]);
-    let last = doc.core(words[n - 1]);
+    let (first_word, last_word) = (words[0], words[n - 1]);
+    let first = doc.core(first_word);
     if n == 1
-        && (is_calendar_word(first)
-            || lexicon::is_title(first)
+        && (doc.has(first_word, class::CALENDAR | class::TITLE)
             || lexicon::is_generic_org_head(first))
     {
         return (EntityKind::Unknown, text);
     }
-    if cores().any(lexicon::is_org_word) {
+    if words.iter().any(|&w| doc.has(w, class::ORG_WORD)) {
         return (EntityKind::Org, text);
     }
-    if lexicon::is_place_word(last) && n > 1 {
+    if doc.has(last_word, class::PLACE_WORD) && n > 1 {
         return (EntityKind::Place, text);
     }
     // "North Wales", "South Yorkshire".
     if n == 2
         && matches!(first, "North" | "South" | "East" | "West" | "Central")
-        && lexicon::place(last).is_some()
+        && doc.has(last_word, class::PLACE)
     {
         return (EntityKind::Place, text);
     }
     if is_acronym(first) && !lexicon::is_not_org_acronym(first) {
         return (EntityKind::Org, text);
     }
-    if n == 1 && cores().all(|w| lexicon::is_demonym(w) || lexicon::is_not_name(w)) {
+    if n == 1 && doc.has(first_word, class::DEMONYM | class::NOT_NAME) {
         return (EntityKind::Unknown, text);
     }
-    if n >= 2 && lexicon::first_name(first).is_some() {
+    if n >= 2 && doc.has(first_word, class::FIRST_NAME) {
         return (EntityKind::Person, text);
     }
     // Two or three plain capitalised words ("Yuri Ushakov") read as a name.
-    let plain = |w: &str| {
+    let plain = |i: usize| {
+        let w = doc.core(i);
         let mut chars = w.chars();
         chars.next().is_some_and(char::is_uppercase)
             && w.len() > 1
             && chars.any(char::is_lowercase)
-            && !lexicon::is_not_name(w)
-            && !lexicon::is_title(w)
-            && !lexicon::is_demonym(w)
-            && !is_calendar_word(w)
-            && lexicon::place(w).is_none()
+            && !doc.has(
+                i,
+                class::NOT_NAME | class::TITLE | class::DEMONYM | class::CALENDAR | class::PLACE,
+            )
     };
     let particle = |w: &str| names::PARTICLES.contains(&w);
     if (2..=4).contains(&n)
-        && cores().all(|w| plain(w) || particle(w))
-        && plain(first)
-        && plain(last)
+        && words.iter().all(|&w| plain(w) || particle(doc.core(w)))
+        && plain(first_word)
+        && plain(last_word)
     {
         return (EntityKind::MaybePerson, text);
     }

@@ -3,8 +3,10 @@
 //!
 //! Lists are compiled once into hash sets on first use. The larger ones live
 //! as plain-text files in `data/` (see `data/README.md` for where they came
-//! from); short closed classes are Rust arrays here. This module only answers
-//! "is this word an X?"; deciding what a name is belongs to `entities`.
+//! from); short closed classes are Rust arrays here. The lists the name rules
+//! ask most often are also merged into one ([`classes`]), which answers all of
+//! them for a word in one probe. This module only answers "is this word an
+//! X?"; deciding what a name is belongs to `entities`.
 
 use std::sync::LazyLock;
 
@@ -69,6 +71,11 @@ impl<V: Copy> Lexicon<V> {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
+    }
+
+    /// Every listed word.
+    fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.table.keys().copied()
     }
 }
 
@@ -1272,11 +1279,6 @@ pub(crate) fn is_title(word: &str) -> bool {
     HONORIFIC_MAP.contains(word) || ROLE_SET.contains(word)
 }
 
-/// True for words that mark an organisation name ("Bank", "Party").
-pub(crate) fn is_org_word(word: &str) -> bool {
-    ORG_WORD_SET.contains(word)
-}
-
 /// A word that heads organisation names but alone names none: "the
 /// Committee said", "the Government", "Police". Generic bodies are not
 /// entities (tests/gold/README.md), while `Parliament` or `Cabinet`, which
@@ -1320,11 +1322,6 @@ pub(crate) fn is_generic_org_head(word: &str) -> bool {
             | "Fund"
             | "Exchange"
     )
-}
-
-/// True for words that end a place name ("Street", "Airport").
-pub(crate) fn is_place_word(word: &str) -> bool {
-    PLACE_WORD_SET.contains(word)
 }
 
 /// True for capitalised words that are never part of a name.
@@ -1387,9 +1384,54 @@ pub(crate) fn organization(name: &str) -> Option<&'static str> {
     GAZETTEER.1.get(name)
 }
 
-/// True for adjectival or plural forms of places and peoples ("Russian").
-pub(crate) fn is_demonym(word: &str) -> bool {
-    DEMONYMS.contains(word)
+/// Bits of [`classes`]: which of the lists a capitalised name word is on.
+/// The name rules ask these of the same words again and again, so they are
+/// asked through [`classes`] (and a per-token cache in `Doc`), not one list
+/// at a time.
+pub(crate) mod class {
+    /// A title: [`super::is_title`].
+    pub(crate) const TITLE: u8 = 1;
+    /// A word that marks an organisation name ("Bank", "Party").
+    pub(crate) const ORG_WORD: u8 = 1 << 1;
+    /// A word that ends a place name ("Street", "Airport").
+    pub(crate) const PLACE_WORD: u8 = 1 << 2;
+    /// Never part of a name: [`super::is_not_name`].
+    pub(crate) const NOT_NAME: u8 = 1 << 3;
+    /// An adjectival or plural form of a place or people ("Russian").
+    pub(crate) const DEMONYM: u8 = 1 << 4;
+    /// [`super::first_name`] is `Some`.
+    pub(crate) const FIRST_NAME: u8 = 1 << 5;
+    /// [`super::month`] or [`super::weekday`] is `Some`.
+    pub(crate) const CALENDAR: u8 = 1 << 6;
+    /// [`super::place`] is `Some`.
+    pub(crate) const PLACE: u8 = 1 << 7;
+}
+
+/// The lists of [`class`] merged into one, so that a word's memberships
+/// cost one probe rather than one per list.
+static CLASSES: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
+    let mut merged: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
+        for word in words {
+            *merged.entry(word).or_default() |= bit;
+        }
+    };
+    add(&mut HONORIFIC_MAP.words(), class::TITLE);
+    add(&mut ROLE_SET.words(), class::TITLE);
+    add(&mut ORG_WORD_SET.words(), class::ORG_WORD);
+    add(&mut PLACE_WORD_SET.words(), class::PLACE_WORD);
+    add(&mut NOT_NAME_SET.words(), class::NOT_NAME);
+    add(&mut DEMONYMS.words(), class::DEMONYM);
+    add(&mut FIRST_NAMES.words(), class::FIRST_NAME);
+    add(&mut MONTH_MAP.words(), class::CALENDAR);
+    add(&mut WEEKDAY_MAP.words(), class::CALENDAR);
+    add(&mut GAZETTEER.0.words(), class::PLACE);
+    Lexicon::new(merged)
+});
+
+/// The [`class`] bits of `word`: the lists that hold it.
+pub(crate) fn classes(word: &str) -> u8 {
+    CLASSES.get(word).unwrap_or(0)
 }
 
 /// `Some(gender)` when `word` is a common given name (gender `None` when unisex).
@@ -1410,8 +1452,8 @@ mod tests {
         assert_eq!(organization("BBC News"), Some("BBC News"));
         assert_eq!(first_name("Patricia"), Some(Some(Gender::Female)));
         assert_eq!(first_name("Steve"), Some(Some(Gender::Male)));
-        assert!(is_demonym("Ukrainian"));
-        assert!(!is_demonym("Ukraine"));
+        assert_eq!(classes("Ukrainian") & class::DEMONYM, class::DEMONYM);
+        assert_eq!(classes("Ukraine") & class::DEMONYM, 0);
     }
 
     #[test]
@@ -1419,6 +1461,25 @@ mod tests {
         assert_eq!(honorific("Ms"), Some(Some(Gender::Female)));
         assert!(is_title("Secretary") && is_title("Mr"));
         assert!(is_speech_verb("remarked") && !is_speech_verb("verified"));
-        assert!(is_org_word("Army"));
+        assert_eq!(classes("Army") & class::ORG_WORD, class::ORG_WORD);
+    }
+
+    #[test]
+    fn classes_agree_with_the_lists() {
+        let mut words: Vec<&str> = CLASSES.words().collect();
+        words.extend(["", "the", "Trump", "May", "Secretary", "Russian", "Kyiv"]);
+        for w in words {
+            let c = classes(w);
+            let has = |bit: u8| c & bit != 0;
+            assert_eq!(has(class::TITLE), is_title(w), "{w}");
+            assert_eq!(has(class::ORG_WORD), ORG_WORD_SET.contains(w), "{w}");
+            assert_eq!(has(class::PLACE_WORD), PLACE_WORD_SET.contains(w), "{w}");
+            assert_eq!(has(class::NOT_NAME), is_not_name(w), "{w}");
+            assert_eq!(has(class::DEMONYM), DEMONYMS.contains(w), "{w}");
+            assert_eq!(has(class::FIRST_NAME), first_name(w).is_some(), "{w}");
+            let calendar = month(w).is_some() || weekday(w).is_some();
+            assert_eq!(has(class::CALENDAR), calendar, "{w}");
+            assert_eq!(has(class::PLACE), place(w).is_some(), "{w}");
+        }
     }
 }

@@ -29,6 +29,8 @@ mod quotes;
 mod speakers;
 mod tokens;
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -267,7 +269,15 @@ pub(crate) struct Doc<'a> {
     /// Per text: true when it is a sports line-up or a bare list of names
     /// ("Hislop, Griffin, Primus, De Zeeuw (capt); G Murphy").
     pub lineup: Vec<bool>,
+    /// Per token, the [`lexicon::classes`] of its core once asked, with
+    /// [`CLASSES_KNOWN`] set: the name rules ask about the same capitalised
+    /// word again and again (title? organisation word? demonym? given
+    /// name?), and one probe of the merged lists answers them all.
+    classes: Vec<Cell<u16>>,
 }
+
+/// Set in [`Doc::classes`] once a token's classes are looked up.
+const CLASSES_KNOWN: u16 = 1 << 8;
 
 /// A sentence: its text and its token range in [`Doc::tokens`].
 #[derive(Clone, Copy, Debug)]
@@ -312,6 +322,7 @@ impl<'a> Doc<'a> {
             lineup.push(is_lineup(passage_tokens, text));
         }
         Doc {
+            classes: vec![Cell::new(0); tokens.len()],
             lineup,
             offset: usize::from(headline.is_some()),
             passages: texts,
@@ -341,6 +352,20 @@ impl<'a> Doc<'a> {
     pub fn core(&self, i: usize) -> &'a str {
         let token = &self.tokens[i];
         &self.token_texts[i][..token.core_end - token.start]
+    }
+
+    /// True when the core of token `i` is on the list of [`lexicon::class`]
+    /// `bit`.
+    pub fn has(&self, i: usize, bit: u8) -> bool {
+        let cached = self.classes[i].get();
+        let classes = if cached & CLASSES_KNOWN != 0 {
+            cached as u8
+        } else {
+            let classes = lexicon::classes(self.core(i));
+            self.classes[i].set(CLASSES_KNOWN | u16::from(classes));
+            classes
+        };
+        classes & bit != 0
     }
 
     /// True when token `i` is a capitalised word.

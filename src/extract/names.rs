@@ -13,7 +13,7 @@
 
 use super::Doc;
 use super::entities::{EntityKind, Mention};
-use super::lexicon::{self, Gender};
+use super::lexicon::{self, Gender, class};
 
 /// A stretch of capitalised words in one sentence.
 #[derive(Clone, Debug)]
@@ -233,7 +233,8 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
     if PARTICLES.contains(&word) {
         return next_cap(k + 1).then_some(k + 1);
     }
-    let last = doc.core(*words.last()?);
+    let last_word = *words.last()?;
+    let last = doc.core(last_word);
     match word {
         "of" | "for" | "on" => {
             let head_ok = if word == "on" {
@@ -243,9 +244,9 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                 )
             } else {
                 OF_HEADS.contains(&last)
-            } || (word != "on" && lexicon::is_org_word(last))
-                || (word != "on" && lexicon::is_title(last))
-                || lexicon::is_place_word(last);
+            } || (word != "on" && doc.has(last_word, class::ORG_WORD))
+                || (word != "on" && doc.has(last_word, class::TITLE))
+                || doc.has(last_word, class::PLACE_WORD);
             if !head_ok {
                 return None;
             }
@@ -269,7 +270,6 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             while j + 1 < end && doc.is_cap(j + 1) && !doc.tokens[j].possessive {
                 j += 1;
             }
-            let tail = doc.core(j);
             // Inside the long name of a body ("Organisation for Economic
             // Co-operation and Development", "Department of Trade and
             // Industry"), "and" joins its parts too.
@@ -281,8 +281,8 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                     )
             });
             // "President and CEO Andy Vesey": two titles joined.
-            let titles = lexicon::is_title(last) && lexicon::is_title(doc.core(k + 1));
-            (lexicon::is_org_word(tail) || lexicon::is_title(tail) || long_body_name || titles)
+            let titles = doc.has(last_word, class::TITLE) && doc.has(k + 1, class::TITLE);
+            (doc.has(j, class::ORG_WORD) || doc.has(j, class::TITLE) || long_body_name || titles)
                 .then_some(k + 1)
         }
         _ => None,
@@ -305,28 +305,25 @@ pub(crate) struct NameParts<'w> {
 
 /// True for a word that can be part of a person's name after a title.
 fn name_like(doc: &Doc, i: usize) -> bool {
-    let w = doc.core(i);
     doc.is_cap(i)
-        && !lexicon::is_title(w)
-        && !lexicon::is_org_word(w)
-        && !lexicon::is_not_name(w)
-        && !lexicon::is_demonym(w)
-        && !lexicon::is_place_word(w)
+        && !doc.has(
+            i,
+            class::TITLE | class::ORG_WORD | class::NOT_NAME | class::DEMONYM | class::PLACE_WORD,
+        )
 }
 
 /// Splits a run's words (sentence starters already removed) at its title.
 pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
     let n = words.len();
     if n >= 2
-        && let Some(t) = (0..n - 1)
-            .rev()
-            .find(|&t| lexicon::is_title(doc.core(words[t])))
+        && let Some(t) = (0..n - 1).rev().find(|&t| doc.has(words[t], class::TITLE))
         && words[t + 1..].iter().all(|&w| name_like(doc, w))
     {
         let mut first = t;
         while first > 0 {
-            let prev = doc.core(words[first - 1]);
-            if lexicon::is_title(prev) || matches!(prev, "of" | "for" | "the" | "and") {
+            let prev = words[first - 1];
+            if doc.has(prev, class::TITLE) || matches!(doc.core(prev), "of" | "for" | "the" | "and")
+            {
                 first -= 1;
             } else {
                 break;
@@ -438,17 +435,19 @@ pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
         if best == i && mentions[i].kind == EntityKind::Unknown {
             continue;
         }
-        let canonical = mentions[best].name.clone();
+        let canonical = mentions[best].name.as_str();
         let first_gender = canonical
             .split(' ')
             .next()
             .and_then(lexicon::first_name)
             .flatten();
+        // Most mentions name a person already listed: copy the name only
+        // for a new one.
         let id = match persons.iter().position(|p| p.name == canonical) {
             Some(id) => id,
             None => {
                 persons.push(Person {
-                    name: canonical,
+                    name: canonical.to_string(),
                     gender: first_gender,
                 });
                 persons.len() - 1
