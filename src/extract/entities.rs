@@ -71,11 +71,13 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         return;
     }
     // Whole-run matches first, so "The Hague" keeps its article.
-    let mut whole = names::name_text(doc, words);
-    if let Some((kind, name)) = known(&whole) {
-        out.push(mention(doc, run, run.start, run.end, name, kind));
-        return;
-    }
+    let mut whole = match known(names::name_text(doc, words)) {
+        Ok((kind, name)) => {
+            out.push(mention(doc, run, run.start, run.end, name, kind));
+            return;
+        }
+        Err(whole) => whole,
+    };
     let mut after_the =
         run.start > doc.sentences[run.sentence].start && doc.text(run.start - 1) == "the";
     let mut role = false;
@@ -141,7 +143,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             let given = doc.has(tail[0], class::FIRST_NAME);
             if given
                 && tail.len() <= 3
-                && let Some((kind, name)) = known(&names::name_text(doc, head))
+                && let Ok((kind, name)) = known(names::name_text(doc, head))
             {
                 let end = head.last().map_or(head[0], |&l| l + 1);
                 out.push(mention(doc, run, head[0], end, name, kind));
@@ -284,20 +286,28 @@ fn strip_demonyms<'w>(doc: &Doc, mut words: &'w [usize]) -> &'w [usize] {
     words
 }
 
-/// A well-known organisation or place, by its full name or an alias.
-fn known(text: &str) -> Option<(EntityKind, String)> {
-    if let Some(org) = lexicon::organization(text) {
-        return Some((EntityKind::Org, org.to_string()));
+/// A well-known organisation or place, by its full name or an alias, with
+/// its canonical name; `Err(text)` gives `text` back when it is neither.
+/// Most names are written in their canonical form, so `text` becomes the
+/// canonical name then rather than being dropped for a copy of the same.
+fn known(text: String) -> Result<(EntityKind, String), String> {
+    let found = match lexicon::organization(&text) {
+        Some(org) => Some((EntityKind::Org, org)),
+        None => lexicon::place(&text).map(|p| (EntityKind::Place, p)),
+    };
+    match found {
+        Some((kind, canonical)) if canonical == text => Ok((kind, text)),
+        Some((kind, canonical)) => Ok((kind, canonical.to_string())),
+        None => Err(text),
     }
-    lexicon::place(text).map(|p| (EntityKind::Place, p.to_string()))
 }
 
 /// Classifies a name without a title.
 fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
-    if let Some(found) = known(&text) {
-        return found;
+    match known(text) {
+        Ok(found) => found,
+        Err(text) => classify_unknown(doc, words, text),
     }
-    classify_unknown(doc, words, text)
 }
 
 /// Classifies a name the lists of known names do not hold.
