@@ -498,11 +498,13 @@ pub(crate) fn promote_coordinated(doc: &Doc, mentions: &mut [Mention]) {
         if a.sentence != b.sentence || b.start <= a.end || doc.tokens[a.end - 1].possessive {
             return false;
         }
-        let between: Vec<&str> = (a.end..b.start).map(|t| doc.text(t)).collect();
-        matches!(
-            between.as_slice(),
-            [","] | ["and"] | [",", "and"] | ["or"] | ["&"]
-        )
+        // One or two tokens between: read in place, as most pairs of
+        // mentions are further apart and need no list of what lies between.
+        match b.start - a.end {
+            1 => matches!(doc.text(a.end), "," | "and" | "or" | "&"),
+            2 => doc.text(a.end) == "," && doc.text(a.end + 1) == "and",
+            _ => false,
+        }
     };
     let mut i = 0;
     while i < mentions.len() {
