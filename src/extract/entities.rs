@@ -592,29 +592,35 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
             mentions[i].kind = EntityKind::Org;
         }
     }
-    let full_names: Vec<(String, String)> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Org && m.name.contains(' '))
-        .map(|m| (initials(&m.name), m.name.clone()))
+    // The organisations with full names, by index: the loop below changes
+    // only single-word names, so theirs stay as they are, and initials are
+    // compared as they are read rather than built into Strings.
+    let full_names: Vec<usize> = (0..mentions.len())
+        .filter(|&j| mentions[j].kind == EntityKind::Org && mentions[j].name.contains(' '))
         .collect();
     if full_names.is_empty() {
         return;
     }
-    for m in mentions.iter_mut() {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
         let lower = m.name.bytes().any(|b| b.is_ascii_lowercase() || b == b' ');
         if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || lower {
             continue;
         }
-        let letters: String = m.name.chars().filter(|c| c.is_alphanumeric()).collect();
-        let acronym = letters.len() >= 2
-            && letters
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let letters = || m.name.chars().filter(|c| c.is_alphanumeric());
+        // All ASCII once this holds, so counting characters counts bytes.
+        let acronym = letters().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && letters().count() >= 2;
         if !acronym {
             continue;
         }
-        if let Some((_, full)) = full_names.iter().find(|(i, _)| *i == letters) {
-            m.name.clone_from(full);
+        if let Some(&j) = full_names
+            .iter()
+            .find(|&&j| initials(&mentions[j].name).eq(letters()))
+        {
+            let full = mentions[j].name.clone();
+            let m = &mut mentions[i];
+            m.name = full;
             m.kind = EntityKind::Org;
         }
     }
@@ -622,11 +628,10 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
 
 /// First letters of the capitalised words of a name ("Organisation for
 /// Economic Co-operation and Development" → "OECD").
-fn initials(name: &str) -> String {
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split([' ', '&'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 /// Drops the mentions nobody settled: unknown words, and a month or day
