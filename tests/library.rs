@@ -130,7 +130,7 @@ fn big_totals_are_estimated_within_a_few_percent_and_say_so() {
 #[test]
 fn quote_totals_count_every_stored_attribution_they_select() {
     use newsdex::index::document::stored_quotes;
-    use newsdex::index::schema::name_keys;
+    use newsdex::index::name_words::{name_matches, name_words};
     use newsdex::search::filters::Filters;
     use newsdex::search::quotes::{QuoteRequest, search_quotes};
     let Some(dir) = common::shared_index() else {
@@ -147,8 +147,12 @@ fn quote_totals_count_every_stored_attribution_they_select() {
             for quote in stored_quotes(&document, &index.fields) {
                 all += 1;
                 direct += usize::from(quote.direct);
-                let keys = name_keys(&quote.speaker, !quote.organization);
-                blair += usize::from(keys.iter().any(|key| key == "blair"));
+                let is_person = !quote.organization;
+                blair += usize::from(name_matches(
+                    &quote.speaker,
+                    is_person,
+                    &name_words("blair"),
+                ));
             }
         }
     }

@@ -192,6 +192,23 @@ fn date_filters_keep_only_that_year_on_wikinews() {
 }
 
 #[test]
+fn mentioned_date_ranges_may_be_open_at_either_end() {
+    let Some(index) = shared_index() else { return };
+    let total = |range: &str| {
+        search_json(&index, &["--mentions", range, "--limit", "1", ""])["total"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    let (before, after) = (total("..2004-12-31"), total("2005.."));
+    let all = total("..");
+    assert!(before > 100 && after > 100, "{before} {after}");
+    // Every passage is on one side of the new year, or mentions both sides.
+    assert!(all >= before.max(after) && all <= before + after, "{all}");
+    let january = total("2005-01");
+    assert!(january > 0 && january < after, "{january} {after}");
+}
+
+#[test]
 fn month_filters_are_inclusive() {
     let Some(index) = shared_index() else { return };
     let json = search_json(

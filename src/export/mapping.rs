@@ -83,7 +83,13 @@ pub fn remote_name(local: &str) -> &str {
 
 /// Local fields a remote engine does not get: a passage's attributions
 /// (sent as quote documents instead) and counting aids.
-pub const LOCAL_ONLY: [&str; 4] = ["quotes", "quote_count", "direct_count", "name_hash"];
+pub const LOCAL_ONLY: [&str; 5] = [
+    "quotes",
+    "quote_count",
+    "direct_count",
+    "name_hash",
+    "headline_speaker",
+];
 
 /// Every exported field. The local schema's `file` field is exported too, so
 /// a remote index can be updated file by file with delete queries.

@@ -22,7 +22,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{OwnedValue, Schema};
 
 use crate::corpus::{Article, Found, Problem, find_article_files, parse_file};
-use crate::index::document::{add_article_keys, quote_documents};
+use crate::index::document::{Destination, add_article_keys, quote_documents};
 use crate::index::duplicates::group;
 use crate::index::schema::{Fields, PASSAGE, build_schema};
 use crate::index::writer::article_documents;
@@ -139,7 +139,7 @@ pub fn flat_documents(
     file: &str,
     article: &Article,
 ) -> Vec<Document> {
-    let built = article_documents(fields, file, article, true);
+    let built = article_documents(fields, file, article, true, Destination::Remote);
     let mut documents = built.passages;
     if let Some(first) = documents.first_mut() {
         add_article_keys(first, fields, &built.extraction);

@@ -11,10 +11,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
 use tantivy::{DateTime, TantivyDocument};
 
 use super::duplicates::simhash;
+use super::name_words::person_marked;
 use super::schema::{Fields, PASSAGE, QUOTE, article_key, name_hash, name_keys};
 use crate::corpus::Article;
 use crate::extract::{DateSpan, Extraction, Granularity, PassageExtraction, Quote};
@@ -56,17 +57,35 @@ pub fn stored_quotes(document: &TantivyDocument, fields: &Fields) -> Vec<StoredQ
         .unwrap_or_default()
 }
 
-/// Converts a calendar day to Tantivy's date type (midnight UTC).
+/// Seconds from the epoch that Tantivy's dates (nanoseconds in an `i64`)
+/// can hold, less a minute for the marks of [`mention_instant`].
+const DATE_SECONDS_LIMIT: i64 = i64::MAX / 1_000_000_000 - 60;
+
+/// Converts a calendar day to Tantivy's date type (midnight UTC). Days
+/// beyond what Tantivy can represent (about 1678 to 2262), such as the open
+/// end of a date range, become the nearest it can.
 pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
     let seconds = date
         .and_hms_opt(0, 0, 0)
         .map_or(0, |datetime| datetime.and_utc().timestamp());
-    DateTime::from_timestamp_secs(seconds)
+    DateTime::from_timestamp_secs(seconds.clamp(-DATE_SECONDS_LIMIT, DATE_SECONDS_LIMIT))
 }
 
 /// Converts Tantivy's date back to a calendar day (UTC).
 pub fn from_tantivy_date(date: DateTime) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0).map(|d| d.date_naive())
+}
+
+/// Whom documents are built for. They differ in how names and mentioned
+/// dates are indexed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// This index: names as marked words (see `index::name_words`), and
+    /// mentioned dates as one value each ([`mention_instant`]).
+    Local,
+    /// A remote engine (export), which filters names by exact keys and
+    /// mentioned dates by every day they cover.
+    Remote,
 }
 
 /// Builds the passage documents of one article.
@@ -75,14 +94,18 @@ pub fn passage_documents(
     article: &Article,
     passages: &[String],
     extraction: &Extraction,
+    destination: Destination,
 ) -> Vec<TantivyDocument> {
+    let remote = destination == Destination::Remote;
     let published = article.published.map(to_tantivy_date);
-    let mut mentioned_days: Vec<Vec<DateTime>> = vec![Vec::new(); passages.len()];
+    let mut mentioned: Vec<Vec<DateTime>> = vec![Vec::new(); passages.len()];
     for mention in &extraction.dates {
-        if let (Some(span), Some(days)) =
-            (mention.resolved, mentioned_days.get_mut(mention.passage))
-        {
-            days.extend(indexed_days(span).into_iter().map(to_tantivy_date));
+        if let (Some(span), Some(dates)) = (mention.resolved, mentioned.get_mut(mention.passage)) {
+            if remote {
+                dates.extend(indexed_days(span).into_iter().map(to_tantivy_date));
+            } else {
+                dates.extend(mention_instants(span));
+            }
         }
     }
     let headline_only = headline_only_names(extraction);
@@ -108,16 +131,16 @@ pub fn passage_documents(
             }
             // Names only the headline gives still admit the article to a
             // filter: the headline is searched with the first passage.
-            for (kind, name) in &headline_only {
-                let (field, is_person) = match kind {
-                    NameKind::Speaker => (fields.speaker_key, true),
-                    NameKind::OrgSpeaker => (fields.speaker_key, false),
-                    NameKind::Person => (fields.entity_key, true),
-                    NameKind::Other => (fields.entity_key, false),
-                };
-                for key in name_keys(name, is_person) {
-                    doc.add_text(field, &key);
+            for &(kind, name) in &headline_only {
+                if remote {
+                    add_keys(&mut doc, fields, kind, name);
+                    continue;
                 }
+                let field = match kind {
+                    NameKind::Speaker | NameKind::OrgSpeaker => fields.headline_speaker,
+                    NameKind::Person | NameKind::Other => fields.entity,
+                };
+                add_name_words(&mut doc, field, name, kind.is_person());
             }
         }
         if let Some(found) = extraction.passages.get(number) {
@@ -134,35 +157,41 @@ pub fn passage_documents(
                     doc.add_u64(fields.name_hash, name_hash(kind, name));
                 }
             }
-            for name in &found.speakers {
-                doc.add_text(fields.speaker, name);
-                for key in name_keys(name, true) {
-                    doc.add_text(fields.speaker_key, &key);
-                }
-            }
-            for name in &found.org_speakers {
-                doc.add_text(fields.org_speaker, name);
-                for key in name_keys(name, false) {
-                    doc.add_text(fields.speaker_key, &key);
-                }
-            }
-            let typed = [
-                (fields.person, &found.persons, true),
-                (fields.organization, &found.organizations, false),
-                (fields.place, &found.places, false),
+            let speakers = [
+                (fields.speaker, &found.speakers, NameKind::Speaker),
+                (
+                    fields.org_speaker,
+                    &found.org_speakers,
+                    NameKind::OrgSpeaker,
+                ),
             ];
-            for (field, names, is_person) in typed {
+            for (field, names, kind) in speakers {
                 for name in names {
                     doc.add_text(field, name);
-                    doc.add_text(fields.entity, name);
-                    for key in name_keys(name, is_person) {
-                        doc.add_text(fields.entity_key, &key);
+                    if remote {
+                        add_keys(&mut doc, fields, kind, name);
+                    }
+                }
+            }
+            let entities = [
+                (fields.person, &found.persons, NameKind::Person),
+                (fields.organization, &found.organizations, NameKind::Other),
+                (fields.place, &found.places, NameKind::Other),
+            ];
+            for (field, names, kind) in entities {
+                for name in names {
+                    doc.add_text(field, name);
+                    if remote {
+                        doc.add_text(fields.entity, name);
+                        add_keys(&mut doc, fields, kind, name);
+                    } else {
+                        add_name_words(&mut doc, fields.entity, name, kind.is_person());
                     }
                 }
             }
         }
-        for day in &mentioned_days[number] {
-            doc.add_date(fields.mentions, *day);
+        for date in &mentioned[number] {
+            doc.add_date(fields.mentions, *date);
         }
         add_quotes(&mut doc, fields, extraction, number);
         documents.push(doc);
@@ -170,7 +199,27 @@ pub fn passage_documents(
     documents
 }
 
-/// What a name is, for the keys it is indexed under.
+/// Adds `name` to a name-word field of mixed kinds, a person's marked as such.
+fn add_name_words(doc: &mut TantivyDocument, field: Field, name: &str, is_person: bool) {
+    if is_person {
+        doc.add_text(field, person_marked(name));
+    } else {
+        doc.add_text(field, name);
+    }
+}
+
+/// Adds the exact keys of a name (for a remote engine) to the key field of its kind.
+fn add_keys(doc: &mut TantivyDocument, fields: &Fields, kind: NameKind, name: &str) {
+    let field = match kind {
+        NameKind::Speaker | NameKind::OrgSpeaker => fields.speaker_key,
+        NameKind::Person | NameKind::Other => fields.entity_key,
+    };
+    for key in name_keys(name, kind.is_person()) {
+        doc.add_text(field, &key);
+    }
+}
+
+/// What a name is, for how it is indexed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NameKind {
     Speaker,
@@ -178,6 +227,12 @@ enum NameKind {
     Person,
     /// An organisation or a place.
     Other,
+}
+
+impl NameKind {
+    fn is_person(self) -> bool {
+        matches!(self, NameKind::Speaker | NameKind::Person)
+    }
 }
 
 /// One list of names of a passage.
@@ -323,10 +378,45 @@ fn add_article_fields(
     }
 }
 
-/// The days a mentioned span is indexed under, so that a `--mentions` range
-/// finds every mention it overlaps: each day of a day, week or month, and the
-/// first of each month for a year (a year-long mention is vague enough that
-/// month precision loses nothing a user would miss).
+/// Seconds past midnight that mark a mentioned month, and a mentioned year.
+const MONTH_SECOND: i64 = 1;
+const YEAR_SECOND: i64 = 2;
+
+/// The one value a mentioned day, month or year is indexed under locally:
+/// its first day, at midnight for a day, one second past for a month and two
+/// for a year. So "mentions a day in A..B" is a range and two terms (see
+/// `search::filters`), and a month costs one value instead of a value per
+/// day: those were most of the dates indexed.
+pub fn mention_instant(first_day: NaiveDate, granularity: Granularity) -> DateTime {
+    let second = match granularity {
+        Granularity::Day | Granularity::Week => 0,
+        Granularity::Month => MONTH_SECOND,
+        Granularity::Year => YEAR_SECOND,
+    };
+    DateTime::from_timestamp_secs(to_tantivy_date(first_day).into_timestamp_secs() + second)
+}
+
+/// What a mentioned span is indexed under locally: each of its days for a
+/// day or a week, or its one [`mention_instant`] for a month or a year.
+fn mention_instants(span: DateSpan) -> Vec<DateTime> {
+    match span.granularity {
+        Granularity::Month | Granularity::Year => {
+            vec![mention_instant(span.start, span.granularity)]
+        }
+        Granularity::Day | Granularity::Week => span
+            .start
+            .iter_days()
+            .take_while(|day| *day <= span.end)
+            .take(31)
+            .map(to_tantivy_date)
+            .collect(),
+    }
+}
+
+/// The days a mentioned span is exported under, so that a remote engine's
+/// date range finds every mention it overlaps: each day of a day, week or
+/// month, and the first of each month for a year (a year-long mention is
+/// vague enough that month precision loses nothing a user would miss).
 fn indexed_days(span: DateSpan) -> Vec<NaiveDate> {
     match span.granularity {
         Granularity::Year => (1..=12)
@@ -353,6 +443,17 @@ mod tests {
     fn tantivy_dates_round_trip() {
         let date = day(2025, 10, 14);
         assert_eq!(from_tantivy_date(to_tantivy_date(date)), Some(date));
+    }
+
+    #[test]
+    fn days_beyond_tantivy_dates_keep_their_order() {
+        let (first, last) = (
+            to_tantivy_date(NaiveDate::MIN),
+            to_tantivy_date(NaiveDate::MAX),
+        );
+        assert!(first < to_tantivy_date(day(1700, 1, 1)));
+        assert!(last > to_tantivy_date(day(2200, 1, 1)));
+        assert!(mention_instant(NaiveDate::MAX, Granularity::Year) > last);
     }
 
     #[test]
@@ -386,7 +487,13 @@ mod tests {
             passages: vec![Default::default(); 2],
             ..Extraction::default()
         };
-        let docs = passage_documents(&fields, &article, &passages, &extraction);
+        let docs = passage_documents(
+            &fields,
+            &article,
+            &passages,
+            &extraction,
+            Destination::Remote,
+        );
         assert_eq!(docs.len(), 2);
     }
 
@@ -415,7 +522,13 @@ mod tests {
             ],
             ..Extraction::default()
         };
-        let docs = passage_documents(&fields, &article, &passages, &extraction);
+        let docs = passage_documents(
+            &fields,
+            &article,
+            &passages,
+            &extraction,
+            Destination::Remote,
+        );
         let keys = |doc: &TantivyDocument, field| -> Vec<String> {
             let mut keys: Vec<String> = doc
                 .get_all(field)
@@ -466,7 +579,13 @@ mod tests {
             quotes: vec![quote("Ann Lee", true, 1), quote("Bo Kim", false, 1)],
             ..Extraction::default()
         };
-        let docs = passage_documents(&fields, &article, &passages, &extraction);
+        let docs = passage_documents(
+            &fields,
+            &article,
+            &passages,
+            &extraction,
+            Destination::Remote,
+        );
         let kinds = |doc: &TantivyDocument| -> Vec<String> {
             doc.get_all(fields.kind)
                 .filter_map(|value| value.as_str().map(str::to_string))

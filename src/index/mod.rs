@@ -8,6 +8,7 @@ pub mod document;
 pub mod duplicates;
 use duplicates::Membership;
 pub mod files;
+pub mod name_words;
 pub mod schema;
 pub mod stem;
 pub mod writer;

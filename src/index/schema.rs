@@ -11,21 +11,27 @@
 //! and defines how names become exact-match keys; it does not read files or
 //! run queries.
 
+use std::sync::OnceLock;
 use tantivy::schema::Value;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
+
 use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenizerManager,
 };
 use tantivy::{Index, TantivyDocument};
 
+use super::name_words::{NameTokenizer, name_analyzer, word_analyzer};
 use super::stem::CachedStemmer;
 
 /// Analyzer for passage text and titles: words, lower-cased, English-stemmed.
 pub const STEMMED: &str = "newsdex_stem";
-/// Analyzer for names searched as words (`speaker:witkoff`): lower-cased, not stemmed.
+/// Analyzer for fields of names of mixed kinds: lower-cased words, not
+/// stemmed, between marker tokens (see `index::name_words`).
 pub const NAME_WORDS: &str = "newsdex_name";
+/// Analyzer for fields of people's names only: the same, with a person's end marker.
+pub const PERSON_NAME_WORDS: &str = "newsdex_person_name";
 /// Analyzer for exact, case-insensitive keys (`--speaker "Steve Witkoff"`, `category:sport`).
 pub const KEYWORD: &str = "newsdex_keyword";
 
@@ -37,7 +43,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -91,19 +97,26 @@ pub struct Fields {
     pub source: Field,
     /// Publication date, when known.
     pub published: Field,
-    /// People who speak in this passage, as words.
+    /// People who speak in this passage, as words, stored.
     pub speaker: Field,
-    /// Organisations that speak in this passage, as words.
+    /// Organisations that speak in this passage, as words, stored.
     pub org_speaker: Field,
-    /// Exact keys of this passage's speakers (see [`name_keys`]); the first
-    /// passage also has those of speakers only the headline names.
+    /// Speakers only the headline names, as words, on the first passage
+    /// (persons marked, see `index::name_words`): they admit the article to
+    /// a speaker filter without being shown as any passage's speakers.
+    pub headline_speaker: Field,
+    /// Exported documents only: exact keys of the passage's speakers (see
+    /// [`name_keys`]); the first passage also has those of speakers only the
+    /// headline names. Locally, name filters match the name-word fields.
     pub speaker_key: Field,
     /// Exported documents only: exact keys of every speaker in the article
     /// (on every passage), and of a quote's speaker (quotes).
     pub article_speaker_key: Field,
     /// Every speaker in the article, stored (first passage only).
     pub article_speakers: Field,
-    /// People, organisations and places named in this passage, as words.
+    /// People, organisations and places named in this passage, as words
+    /// (persons marked, see `index::name_words`); the first passage also
+    /// has those only the headline names.
     pub entity: Field,
     /// People named in this passage, stored.
     pub person: Field,
@@ -111,12 +124,13 @@ pub struct Fields {
     pub organization: Field,
     /// Places named in this passage, stored.
     pub place: Field,
-    /// Exact keys of this passage's entities (the first passage: and of the
-    /// headline's).
+    /// Exported documents only: exact keys of this passage's entities (the
+    /// first passage: and of the headline's).
     pub entity_key: Field,
     /// Exported documents only: exact keys of every entity in the article.
     pub article_entity_key: Field,
-    /// Days mentioned in this passage (see `index::document`).
+    /// Days, months and years mentioned in this passage (see
+    /// `index::document::mention_dates`).
     pub mentions: Field,
     /// Every name of the passage in [`NAME_FIELDS`], as [`name_hash`], in a
     /// fast column: counting who speaks or is named most reads numbers, and
@@ -143,11 +157,13 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(STEMMED)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let name_words = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(NAME_WORDS)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
+    let name_words = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     // Each whole name as written, stored for display (counted through
     // `name_hash`).
     let stored_name = TextOptions::default().set_stored();
@@ -181,18 +197,22 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("category", keyword(true));
     builder.add_text_field("source", keyword(true));
     builder.add_date_field("published", INDEXED | STORED | FAST);
-    builder.add_text_field("speaker", name_words.clone() | stored_name.clone());
-    builder.add_text_field("org_speaker", name_words.clone() | stored_name.clone());
+    builder.add_text_field(
+        "speaker",
+        name_words(PERSON_NAME_WORDS) | stored_name.clone(),
+    );
+    builder.add_text_field("org_speaker", name_words(NAME_WORDS) | stored_name.clone());
+    builder.add_text_field("headline_speaker", name_words(NAME_WORDS));
     builder.add_text_field("speaker_key", keyword(false));
     builder.add_text_field("article_speaker_key", keyword(false));
     builder.add_text_field("article_speakers", STORED);
-    builder.add_text_field("entity", name_words);
+    builder.add_text_field("entity", name_words(NAME_WORDS));
     builder.add_text_field("person", stored_name.clone());
     builder.add_text_field("organization", stored_name.clone());
     builder.add_text_field("place", stored_name);
     builder.add_text_field("entity_key", keyword(false));
     builder.add_text_field("article_entity_key", keyword(false));
-    builder.add_date_field("mentions", INDEXED | FAST);
+    builder.add_date_field("mentions", INDEXED);
     builder.add_u64_field("name_hash", FAST);
     builder.add_text_field("cue", STORED);
     builder.add_u64_field("direct", INDEXED | STORED | FAST);
@@ -224,6 +244,7 @@ impl Fields {
             published: field("published")?,
             speaker: field("speaker")?,
             org_speaker: field("org_speaker")?,
+            headline_speaker: field("headline_speaker")?,
             speaker_key: field("speaker_key")?,
             article_speaker_key: field("article_speaker_key")?,
             article_speakers: field("article_speakers")?,
@@ -243,7 +264,24 @@ impl Fields {
 
 /// Registers the analyzers the schema names; needed on every opened index.
 pub fn register_analyzers(index: &Index) {
-    let tokenizers = index.tokenizers();
+    register_into(index.tokenizers(), false);
+}
+
+/// The analyzers queries are parsed with: those of the index, but name
+/// fields read as plain words, so `speaker:blair` is the word, not the
+/// marked name `⟨ blair ⟩person` (see `index::name_words`). Built once.
+pub fn query_tokenizers() -> TokenizerManager {
+    static TOKENIZERS: OnceLock<TokenizerManager> = OnceLock::new();
+    TOKENIZERS
+        .get_or_init(|| {
+            let tokenizers = TokenizerManager::default();
+            register_into(&tokenizers, true);
+            tokenizers
+        })
+        .clone()
+}
+
+fn register_into(tokenizers: &TokenizerManager, for_queries: bool) {
     tokenizers.register(
         STEMMED,
         TextAnalyzer::builder(SimpleTokenizer::default())
@@ -252,12 +290,16 @@ pub fn register_analyzers(index: &Index) {
             .filter(CachedStemmer)
             .build(),
     );
-    tokenizers.register(
-        NAME_WORDS,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .build(),
-    );
+    let (names, person_names) = if for_queries {
+        (word_analyzer(), word_analyzer())
+    } else {
+        (
+            name_analyzer(NameTokenizer::mixed()),
+            name_analyzer(NameTokenizer::persons()),
+        )
+    };
+    tokenizers.register(NAME_WORDS, names);
+    tokenizers.register(PERSON_NAME_WORDS, person_names);
     tokenizers.register(
         KEYWORD,
         TextAnalyzer::builder(RawTokenizer::default())
@@ -266,9 +308,10 @@ pub fn register_analyzers(index: &Index) {
     );
 }
 
-/// The exact-match keys a name is indexed under: the whole name, and for a
-/// person's multi-word name its last word too, so `--speaker Blair` and
-/// `--speaker "Tony Blair"` both find Tony Blair but not "Blair Smith".
+/// The exact-match keys a name is exported under: the whole name, and for a
+/// person's multi-word name its last word too, so that on a remote engine
+/// `--speaker Blair` and `--speaker "Tony Blair"` both find Tony Blair but
+/// not "Blair Smith".
 pub fn name_keys(name: &str, is_person: bool) -> Vec<String> {
     let full = normalize_key(name);
     let mut keys = Vec::with_capacity(2);

@@ -21,7 +21,7 @@ use anyhow::{Context, Result, anyhow};
 use tantivy::indexer::{LogMergePolicy, UserOperation};
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
-use super::document::passage_documents;
+use super::document::{Destination, passage_documents};
 use super::duplicates::{DuplicateGroups, Membership};
 use super::files::{FileList, FileRecord, content_hash, hash_bytes, stat};
 use super::schema::Fields;
@@ -446,8 +446,14 @@ fn index_file(
         }
         match parsed {
             Ok(article) => {
-                let documents =
-                    article_documents(fields, &job.key, &article, run_extraction).passages;
+                let documents = article_documents(
+                    fields,
+                    &job.key,
+                    &article,
+                    run_extraction,
+                    Destination::Local,
+                )
+                .passages;
                 passages += documents.len() as u64;
                 articles += 1;
                 // One batch per article: Tantivy puts a batch in one segment
@@ -489,6 +495,7 @@ pub fn article_documents(
     file: &str,
     article: &Article,
     run_extraction: bool,
+    destination: Destination,
 ) -> ArticleDocuments {
     let passages = split_passages(&article.paragraphs);
     let extraction = if run_extraction {
@@ -499,7 +506,7 @@ pub fn article_documents(
             ..Extraction::default()
         }
     };
-    let mut documents = passage_documents(fields, article, &passages, &extraction);
+    let mut documents = passage_documents(fields, article, &passages, &extraction, destination);
     for document in &mut documents {
         document.add_text(fields.file, file);
     }

@@ -8,7 +8,7 @@
 
 use std::ops::Bound;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use tantivy::columnar::Cardinality;
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -16,7 +16,9 @@ use tantivy::{Searcher, Term};
 
 use super::join::ArticleJoin;
 use super::query::QueryError;
-use crate::index::document::to_tantivy_date;
+use crate::extract::Granularity;
+use crate::index::document::{mention_instant, to_tantivy_date};
+use crate::index::name_words::name_filter;
 use crate::index::schema::{Fields, normalize_key};
 
 /// What a search is narrowed to, besides its query.
@@ -56,22 +58,12 @@ impl Filters {
     ) -> Vec<(Occur, Box<dyn Query>)> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !self.speakers.is_empty() {
-            clauses.push((
-                Occur::Must,
-                Box::new(ArticleJoin::new(any_key(
-                    fields.speaker_key,
-                    &self.speakers,
-                ))),
-            ));
+            let speaking = any_name(&speaker_fields(fields), &self.speakers);
+            clauses.push((Occur::Must, Box::new(ArticleJoin::new(speaking))));
         }
         for entity in &self.entities {
-            clauses.push((
-                Occur::Must,
-                Box::new(ArticleJoin::new(any_key(
-                    fields.entity_key,
-                    std::slice::from_ref(entity),
-                ))),
-            ));
+            let named = any_name(&[fields.entity], std::slice::from_ref(entity));
+            clauses.push((Occur::Must, Box::new(ArticleJoin::new(named))));
         }
         if !self.sources.is_empty() {
             clauses.push((Occur::Must, any_key(fields.source, &self.sources)));
@@ -83,10 +75,7 @@ impl Filters {
             ));
         }
         if let Some((start, end)) = self.mentions {
-            clauses.push((
-                Occur::Must,
-                date_range(fields.mentions, Some(start), Some(end)),
-            ));
+            clauses.push((Occur::Must, mentioned(fields.mentions, start, end)));
         }
         clauses
     }
@@ -94,7 +83,7 @@ impl Filters {
     /// Matches passages where a filtered speaker speaks; `None` without
     /// speaker filters.
     pub fn speaking_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {
-        (!self.speakers.is_empty()).then(|| any_key(fields.speaker_key, &self.speakers))
+        (!self.speakers.is_empty()).then(|| any_name(&speaker_fields(fields), &self.speakers))
     }
 
     /// Matches passages where a filtered speaker speaks or a filtered entity is
@@ -102,10 +91,11 @@ impl Filters {
     pub fn preferred_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !self.speakers.is_empty() {
-            clauses.push((Occur::Should, any_key(fields.speaker_key, &self.speakers)));
+            let speaking = any_name(&speaker_fields(fields), &self.speakers);
+            clauses.push((Occur::Should, speaking));
         }
         if !self.entities.is_empty() {
-            clauses.push((Occur::Should, any_key(fields.entity_key, &self.entities)));
+            clauses.push((Occur::Should, any_name(&[fields.entity], &self.entities)));
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
@@ -168,6 +158,69 @@ fn any_key(field: Field, names: &[String]) -> Box<dyn Query> {
             (Occur::Should, query)
         })
         .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The fields a passage's speakers are in (on the first passage, with
+/// those only the headline names).
+fn speaker_fields(fields: &Fields) -> [Field; 3] {
+    [fields.speaker, fields.org_speaker, fields.headline_speaker]
+}
+
+/// Documents where any of `name_fields` holds any of `names` as a name (see
+/// [`name_filter`]: a person by surname or full name, anything else exactly).
+fn any_name(name_fields: &[Field], names: &[String]) -> Box<dyn Query> {
+    let clauses = name_fields
+        .iter()
+        .flat_map(|&field| {
+            names
+                .iter()
+                .filter_map(move |name| name_filter(field, name))
+        })
+        .map(|query| (Occur::Should, query))
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Documents that mention a day in `start..=end`, as
+/// `index::document::mention_instant` indexes mentions: a day or week that
+/// overlaps the span, a month that overlaps it, or a year with the first of
+/// one of its months in it (years are kept to month precision). So: any
+/// instant from `start` to the end of `end` (days, and months and years that
+/// begin in the span), the month `start` falls in, and the year `start`
+/// falls in if one of its months begins in the span.
+fn mentioned(field: Field, start: NaiveDate, end: NaiveDate) -> Box<dyn Query> {
+    let instant = |day: NaiveDate, granularity| {
+        Term::from_field_date_for_search(field, mention_instant(day, granularity))
+    };
+    let within: Box<dyn Query> = Box::new(RangeQuery::new(
+        Bound::Included(instant(start, Granularity::Day)),
+        Bound::Included(instant(end, Granularity::Year)),
+    ));
+    let mut clauses = vec![(Occur::Should, within)];
+    let first_month_start = if start.day() == 1 {
+        Some(start)
+    } else {
+        start
+            .with_day(1)
+            .and_then(|first| first.checked_add_months(Months::new(1)))
+    };
+    let year_counts =
+        first_month_start.is_some_and(|first| first <= end && first.year() == start.year());
+    let enclosing = [
+        (start.with_day(1), Granularity::Month),
+        (
+            start.with_ordinal(1).filter(|_| year_counts),
+            Granularity::Year,
+        ),
+    ];
+    for (first_day, granularity) in enclosing {
+        if let Some(first_day) = first_day {
+            let term = instant(first_day, granularity);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            clauses.push((Occur::Should, query));
+        }
+    }
     Box::new(BooleanQuery::new(clauses))
 }
 

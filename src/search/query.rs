@@ -11,7 +11,7 @@ use std::fmt;
 use tantivy::Index;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, QueryParserError};
 
-use crate::index::schema::Fields;
+use crate::index::schema::{Fields, query_tokenizers};
 
 /// Fields a user may name in a query, for error messages and `--help`.
 pub const QUERY_FIELDS: &[&str] = &[
@@ -100,7 +100,7 @@ impl QueryFrontEnd {
     /// headline, one field: see `Fields::text`), with every word required
     /// unless `OR` says otherwise.
     pub fn new(index: &Index, fields: &Fields) -> QueryFrontEnd {
-        let mut parser = QueryParser::for_index(index, vec![fields.text]);
+        let mut parser = QueryParser::new(index.schema(), vec![fields.text], query_tokenizers());
         parser.set_conjunction_by_default();
         QueryFrontEnd {
             parser,
@@ -111,7 +111,7 @@ impl QueryFrontEnd {
     /// A parser whose bare words search what quotes say: their words, not
     /// the headline of the article they come from.
     pub fn quotes(index: &Index, fields: &Fields) -> QueryFrontEnd {
-        let mut parser = QueryParser::for_index(index, vec![fields.quote]);
+        let mut parser = QueryParser::new(index.schema(), vec![fields.quote], query_tokenizers());
         parser.set_conjunction_by_default();
         QueryFrontEnd {
             parser,

@@ -12,8 +12,6 @@
 //! It does not search remote engines (see `remote::quotes`), whose quotes
 //! are documents of their own.
 
-use std::collections::HashSet;
-
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,7 +30,8 @@ use super::timeline::{Timeline, timeline};
 use super::{Filters, Matcher, check_page, first_text, highlight_terms};
 use crate::index::NewsIndex;
 use crate::index::document::{StoredQuote, from_tantivy_date, stored_quotes};
-use crate::index::schema::{Fields, QUOTE, name_keys, normalize_key, passage_headline};
+use crate::index::name_words::{name_matches, name_words};
+use crate::index::schema::{Fields, QUOTE, passage_headline};
 
 /// How quotes are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -287,8 +286,8 @@ fn ranked_passages(
 
 /// Which of a passage's attributions a request wants.
 struct QuoteSelection {
-    /// Keys of the filtered speakers; empty for everyone.
-    speaker_keys: HashSet<String>,
+    /// The words of each filtered speaker; empty for everyone.
+    speakers: Vec<Vec<String>>,
     /// Only words in quotation marks.
     direct_only: bool,
 }
@@ -296,10 +295,10 @@ struct QuoteSelection {
 impl QuoteSelection {
     fn new(filters: &Filters, direct_only: bool) -> QuoteSelection {
         QuoteSelection {
-            speaker_keys: filters
+            speakers: filters
                 .speakers
                 .iter()
-                .map(|name| normalize_key(name))
+                .map(|name| name_words(name))
                 .collect(),
             direct_only,
         }
@@ -307,10 +306,11 @@ impl QuoteSelection {
 
     fn admits(&self, quote: &StoredQuote) -> bool {
         (!self.direct_only || quote.direct)
-            && (self.speaker_keys.is_empty()
-                || name_keys(&quote.speaker, !quote.organization)
+            && (self.speakers.is_empty()
+                || self
+                    .speakers
                     .iter()
-                    .any(|key| self.speaker_keys.contains(key)))
+                    .any(|words| name_matches(&quote.speaker, !quote.organization, words)))
     }
 }
 
@@ -328,10 +328,10 @@ fn count_quotes(
         query,
         &QuoteTally {
             direct_only: selection.direct_only,
-            keep_passages: !selection.speaker_keys.is_empty(),
+            keep_passages: !selection.speakers.is_empty(),
         },
     )?;
-    if selection.speaker_keys.is_empty() {
+    if selection.speakers.is_empty() {
         return Ok((tally.quotes as usize, true));
     }
     let step = tally.passages.len().div_ceil(COUNT_BUDGET).max(1);
