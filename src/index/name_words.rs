@@ -5,8 +5,8 @@
 //! tokens: [`START`] before the first word and, after the last, [`PERSON_END`]
 //! for a person or [`NAME_END`] for anything else. A name filter is then a
 //! phrase: a person whose name ends with the filter's words
-//! (`blair ⟩person` finds Tony Blair), or a name that is exactly those words
-//! (`⟨ liberal democrats ⟩`). Exact-match key fields did the same before, at
+//! (`blair >person` finds Tony Blair), or a name that is exactly those words
+//! (`< liberal democrats >`). Exact-match key fields did the same before, at
 //! a term per name and two per person, which doubled the distinct terms of a
 //! segment and was the largest part of what indexing names cost; markers add
 //! three terms in all. Markers are not words, so no query typed by a user
@@ -21,12 +21,14 @@ use tantivy::tokenizer::{
     LowerCaser, SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-/// The first token of every indexed name.
-pub const START: &str = "⟨";
+/// The first token of every indexed name. Markers are ASCII so that
+/// lower-casing them takes Tantivy's fast path: with `⟨` and `⟩` every name
+/// went through Unicode case mapping twice.
+pub const START: &str = "<";
 /// The last token of a person's name.
-pub const PERSON_END: &str = "⟩person";
+pub const PERSON_END: &str = ">person";
 /// The last token of any other name (organisation, place).
-pub const NAME_END: &str = "⟩";
+pub const NAME_END: &str = ">";
 
 /// Put in front of a person's name in a field that holds names of several
 /// kinds and is not stored (`entity`), to end it with [`PERSON_END`]. It is
