@@ -290,6 +290,39 @@ def cli_times(make_command, queries, runs):
     return samples
 
 
+# Small corpora index in under a few seconds, where one run is mostly noise:
+# each system indexes this many times, the systems taking turns so that a
+# slow spell of the machine falls on all of them, and the median counts.
+SMALL_CORPUS_ROUNDS = 7
+SMALL_CORPUS = 20_000
+
+
+def measure_systems(size, systems, articles, args, time_file, cli):
+    """Times each system's indexing (in turns, several rounds on a small
+    corpus; the index of the last round stays), then its queries and CLI."""
+    rounds = SMALL_CORPUS_ROUNDS if articles < SMALL_CORPUS and not args.smoke else 1
+    index_runs = {name: [] for name, index, _, _ in systems if index}
+    for round_number in range(rounds):
+        for name, index, _, _ in systems:
+            if index:
+                log(f"{size}: {name} index{f' (round {round_number + 1} of {rounds})' if rounds > 1 else ''}")
+                index_runs[name].append(timed_index(*index, time_file=time_file))
+    results = {}
+    for name, index, queries, cli_command in systems:
+        log(f"{size}: {name}")
+        row = {"articles": articles}
+        if index:
+            runs = sorted(index_runs[name], key=lambda measured: measured["index_s"])
+            row.update(runs[len(runs) // 2])
+            row["articles_s"] = articles / row["index_s"]
+        if queries:
+            row["queries"] = latency(*queries)
+        if cli_command:
+            row["cli_ms"] = cli_times(cli_command, cli, args.cli_runs)
+        results[name] = row
+    return results
+
+
 def measure_size(size, args, tools, work, queries_file, notes):
     corpus = corpus_for(size, work)
     articles = len(article_files(corpus))
@@ -298,23 +331,10 @@ def measure_size(size, args, tools, work, queries_file, notes):
     time_file = work / "time.txt"
     repeat, warmup = str(args.repeat), str(args.warmup)
     cli = cli_queries(queries_file)
-    results = {}
+    systems = []
 
     def system(name, index=None, queries=None, cli_command=None):
-        log(f"{size}: {name}")
-        row = {"articles": articles}
-        if index:
-            # Small corpora index in under a second, where one run is mostly
-            # noise: take the median of three (the index of the last one stays).
-            runs = [timed_index(*index, time_file=time_file) for _ in range(3 if articles < 20_000 else 1)]
-            runs.sort(key=lambda measured: measured["index_s"])
-            row.update(runs[len(runs) // 2])
-            row["articles_s"] = articles / row["index_s"]
-        if queries:
-            row["queries"] = latency(*queries)
-        if cli_command:
-            row["cli_ms"] = cli_times(cli_command, cli, args.cli_runs)
-        results[name] = row
+        systems.append((name, index, queries, cli_command))
 
     newsdex, bench_exe = tools["newsdex"], tools["bench"]
     idx = indexes / "newsdex"
@@ -343,7 +363,6 @@ def measure_size(size, args, tools, work, queries_file, notes):
         system("tantivy-cli",
                index=([tools["tantivy-cli"], "index", "-i", idx_cli, "-f", jsonl, "-t", NPROC,
                        "-m", MEMORY_MB << 20], idx_cli, create_cli_index))
-        jsonl.unlink()
     db = indexes / "sqlite.db"
     script = BENCH / "sqlite_peer.py"
     system("sqlite-fts5",
@@ -360,6 +379,9 @@ def measure_size(size, args, tools, work, queries_file, notes):
                queries=([py, script_x, "query", xdb, queries_file, repeat, warmup],),
                cli_command=lambda line: [py, script_x, "search", xdb, line])
     system("ripgrep", cli_command=lambda line: ripgrep_command(line, corpus))
+    results = measure_systems(size, systems, articles, args, time_file, cli)
+    if tools["tantivy-cli"]:
+        (work / f"{size}.jsonl").unlink(missing_ok=True)
     # A million articles and their indexes fill tens of GB: keep none of it.
     shutil.rmtree(indexes, ignore_errors=True)
     if size != "bbc":
@@ -507,7 +529,8 @@ def report(all_results, args, tools, cache, notes, queries_file):
               f"{' (smoke subset)' if args.smoke else ''}, each run {args.repeat} times in-process after "
               f"{args.warmup} warm-up pass{'es' if args.warmup != 1 else ''} over the list; CLI: one query per class, {args.cli_runs} runs each.",
               f"- Indexing: {NPROC} threads and a {MEMORY_MB} MB writer budget wherever the system takes them; "
-              "corpora under 20,000 articles are indexed three times and the median run is shown.", ""]
+              f"on corpora under {SMALL_CORPUS:,} articles each system indexes {SMALL_CORPUS_ROUNDS} times, "
+              "the systems taking turns, and the median run is shown.", ""]
     if not args.smoke:
         lines += targets(all_results)
     for size, results in all_results.items():

@@ -1,34 +1,54 @@
-//! Names as words with their ends marked, so one field answers both `speaker:witkoff`
-//! (any word of a name) and `--speaker Blair` (exactly a name, or a person's surname).
+//! Names as words, with their first and last words marked, so one field
+//! answers both `speaker:witkoff` (any word of a name) and `--speaker Blair`
+//! (exactly a name, or a person's surname).
 //!
-//! Each value of a name field is indexed as its words between two marker
-//! tokens: [`START`] before the first word and, after the last, [`PERSON_END`]
-//! for a person or [`NAME_END`] for anything else. A name filter is then a
-//! phrase: a person whose name ends with the filter's words
-//! (`blair >person` finds Tony Blair), or a name that is exactly those words
-//! (`< liberal democrats >`). Exact-match key fields did the same before, at
-//! a term per name and two per person, which doubled the distinct terms of a
-//! segment and was the largest part of what indexing names cost; markers add
-//! three terms in all. Markers are not words, so no query typed by a user
-//! produces one: the query parser reads these fields with plain word analysis
-//! (see [`super::schema::query_tokenizers`]). This module defines the
-//! analysis and the matching rule; it does not build documents or run queries.
+//! Each value of a name field is indexed as its words, plus two marked
+//! copies at the same positions (see [`push_marker`]): the first word with
+//! [`START`] in front, and the last with [`PERSON_END`] for a person or
+//! [`NAME_END`] for anything else. "Tony Blair" is `tony`+`<tony`,
+//! `blair`+`>blair`. A person's surname is then one term (`>blair`), a full
+//! name or a person's last words a phrase ending in it (`tony >blair`), and
+//! an organisation's or a place's name exactly a phrase from its start mark to
+//! its end mark (`<liberal ]democrats`). Exact-match key fields did this
+//! before, with a term per name and two per person in fields of their own,
+//! which doubled the distinct terms of a segment; marks at both ends of
+//! every name, without the words (one `>` for all persons), made filters
+//! read the positions of a term in nearly every passage: four times slower
+//! at a million articles. Marks are not words, so no query typed by a user
+//! produces one: the query parser reads these fields with plain word
+//! analysis (see [`super::schema::query_tokenizers`]). This module defines
+//! the analysis and the matching rule; it does not build documents or run
+//! queries.
 
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query};
-use tantivy::schema::Field;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{
     LowerCaser, SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-/// The first token of every indexed name. Markers are ASCII so that
-/// lower-casing them takes Tantivy's fast path: with `⟨` and `⟩` every name
-/// went through Unicode case mapping twice.
-pub const START: &str = "<";
-/// The last token of a person's name.
-pub const PERSON_END: &str = ">person";
-/// The last token of any other name (organisation, place).
-pub const NAME_END: &str = ">";
+/// Marks the first word of a name.
+pub const START: char = '<';
+/// Marks the last word of a person's name.
+pub const PERSON_END: char = '>';
+/// Marks the last word of any other name (organisation, place).
+pub const NAME_END: char = ']';
+
+/// `word` with the mark `kind` (one of [`START`], [`PERSON_END`],
+/// [`NAME_END`]) in front, lower-cased as `LowerCaser` lower-cases a word
+/// (character by character), into `out`.
+pub fn push_marker(out: &mut String, kind: char, word: &str) {
+    out.clear();
+    out.push(kind);
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
 
 /// Put in front of a person's name in a field that holds names of several
 /// kinds and is not stored (`entity`), to end it with [`PERSON_END`]. It is
@@ -43,8 +63,9 @@ pub fn person_marked(name: &str) -> String {
     marked
 }
 
-/// The tokenizer of name fields: a name's words, between [`START`] and an
-/// end marker. Lower-case its output (the analyzer adds [`LowerCaser`]).
+/// The tokenizer of name fields: a name's words, its first and last also
+/// marked (see [`push_marker`]). Lower-case its output (the analyzer adds
+/// [`LowerCaser`]).
 #[derive(Clone, Default)]
 pub struct NameTokenizer {
     /// Every value is a person's name (the `speaker` field); otherwise only
@@ -52,6 +73,7 @@ pub struct NameTokenizer {
     all_persons: bool,
     words: SimpleTokenizer,
     marker: Token,
+    end_marker: String,
 }
 
 impl NameTokenizer {
@@ -73,20 +95,23 @@ impl NameTokenizer {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
     Before,
+    /// The marked first word.
     Start,
     Word,
+    /// The marked last word.
     End,
     Done,
 }
 
-/// The tokens of one name.
+/// The tokens of one name: none for a name without words.
 pub struct NameTokenStream<'a> {
     words: SimpleTokenStream<'a>,
     marker: &'a mut Token,
+    /// The last word so far, marked as an end.
+    end_marker: &'a mut String,
     step: Step,
-    end: &'static str,
-    text_len: usize,
-    /// Position of the next token.
+    end_kind: char,
+    /// Position of the next word.
     position: usize,
 }
 
@@ -99,45 +124,57 @@ impl Tokenizer for NameTokenizer {
         NameTokenStream {
             words: self.words.token_stream(text),
             marker: &mut self.marker,
+            end_marker: &mut self.end_marker,
             step: Step::Before,
-            end: if is_person { PERSON_END } else { NAME_END },
-            text_len: text.len(),
+            end_kind: if is_person { PERSON_END } else { NAME_END },
             position: 0,
         }
     }
 }
 
 impl NameTokenStream<'_> {
-    fn emit_marker(&mut self, text: &str, position: usize, offset: usize) {
-        self.marker.text.clear();
-        self.marker.text.push_str(text);
-        self.marker.position = position;
-        self.marker.offset_from = offset;
-        self.marker.offset_to = offset;
+    /// Moves to the next word, if any, numbering it and marking it as the
+    /// end so far.
+    fn next_word(&mut self) -> bool {
+        if !self.words.advance() {
+            return false;
+        }
+        let word = self.words.token_mut();
+        word.position = self.position;
+        self.position += 1;
+        push_marker(self.end_marker, self.end_kind, &word.text);
+        true
+    }
+
+    /// Puts the marker token where the current word is.
+    fn mark_word(&mut self) {
+        let word = self.words.token();
+        self.marker.position = word.position;
+        self.marker.offset_from = word.offset_from;
+        self.marker.offset_to = word.offset_to;
     }
 }
 
 impl TokenStream for NameTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.step {
-            Step::Before => {
-                self.emit_marker(START, 0, 0);
-                self.step = Step::Start;
-                self.position = 1;
+        let step = self.step;
+        self.step = match step {
+            Step::Before if self.next_word() => {
+                // The first word waits in the word stream while its marked copy goes first.
+                push_marker(&mut self.marker.text, START, &self.words.token().text);
+                self.mark_word();
+                Step::Start
             }
-            Step::Start | Step::Word => {
-                if self.words.advance() {
-                    self.words.token_mut().position = self.position;
-                    self.position += 1;
-                    self.step = Step::Word;
-                } else {
-                    let (end, position, text_len) = (self.end, self.position, self.text_len);
-                    self.emit_marker(end, position, text_len);
-                    self.step = Step::End;
-                }
+            Step::Start => Step::Word,
+            Step::Word if self.next_word() => Step::Word,
+            Step::Word => {
+                // The word stream is past the end: its last word was one position back.
+                std::mem::swap(&mut self.marker.text, self.end_marker);
+                self.marker.position = self.position - 1;
+                Step::End
             }
-            Step::End | Step::Done => self.step = Step::Done,
-        }
+            Step::Before | Step::End | Step::Done => Step::Done,
+        };
         self.step != Step::Done
     }
 
@@ -180,24 +217,40 @@ pub fn name_words(name: &str) -> Vec<String> {
 }
 
 /// Documents whose name `field` holds `filter` as a name: a person whose
-/// name ends with its words (surname or full name), or any name that is
-/// exactly its words. `None` when `filter` has no words (it matches nothing).
+/// name ends with the filter's words (surname or full name), or any name that
+/// is exactly its words. `None` when `filter` has no words (it matches nothing).
 pub fn name_filter(field: Field, filter: &str) -> Option<Box<dyn Query>> {
     let words = name_words(filter);
-    if words.is_empty() {
-        return None;
-    }
-    let terms = |markers: (Option<&str>, &str)| -> Vec<Term> {
-        let (start, end) = markers;
-        start
-            .into_iter()
-            .chain(words.iter().map(String::as_str))
-            .chain([end])
-            .map(|word| Term::from_field_text(field, word))
-            .collect()
+    let (first, last) = (words.first()?, words.last()?);
+    let marked = |kind: char, word: &str| {
+        let mut text = String::new();
+        push_marker(&mut text, kind, word);
+        Term::from_field_text(field, &text)
     };
-    let person: Box<dyn Query> = Box::new(PhraseQuery::new(terms((None, PERSON_END))));
-    let exact: Box<dyn Query> = Box::new(PhraseQuery::new(terms((Some(START), NAME_END))));
+    let inner = || {
+        (1..words.len().saturating_sub(1)).map(|at| (at, Term::from_field_text(field, &words[at])))
+    };
+    let end_at = words.len() - 1;
+    let person: Box<dyn Query> = if words.len() == 1 {
+        Box::new(TermQuery::new(
+            marked(PERSON_END, last),
+            IndexRecordOption::Basic,
+        ))
+    } else {
+        let terms = [(0, Term::from_field_text(field, first))]
+            .into_iter()
+            .chain(inner())
+            .chain([(end_at, marked(PERSON_END, last))])
+            .collect();
+        Box::new(PhraseQuery::new_with_offset(terms))
+    };
+    // For one word, both marks sit at its position.
+    let terms = [(0, marked(START, first))]
+        .into_iter()
+        .chain(inner())
+        .chain([(end_at, marked(NAME_END, last))])
+        .collect();
+    let exact: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset(terms));
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, person),
         (Occur::Should, exact),
@@ -228,26 +281,41 @@ mod tests {
     }
 
     #[test]
-    fn names_are_their_words_between_markers() {
-        let expected = |words: &[&str]| -> Vec<(String, usize)> {
-            words
+    fn names_are_their_words_with_the_first_and_last_marked() {
+        let at = |tokens: &[(&str, usize)]| -> Vec<(String, usize)> {
+            tokens
                 .iter()
-                .enumerate()
-                .map(|(position, word)| (word.to_string(), position))
+                .map(|&(text, position)| (text.to_string(), position))
                 .collect()
         };
         assert_eq!(
             tokens(NameTokenizer::persons(), "Tony Blair"),
-            expected(&[START, "tony", "blair", PERSON_END])
+            at(&[("<tony", 0), ("tony", 0), ("blair", 1), (">blair", 1)])
         );
         assert_eq!(
             tokens(NameTokenizer::mixed(), "Liberal Democrats"),
-            expected(&[START, "liberal", "democrats", NAME_END])
+            at(&[
+                ("<liberal", 0),
+                ("liberal", 0),
+                ("democrats", 1),
+                ("]democrats", 1)
+            ])
         );
         assert_eq!(
             tokens(NameTokenizer::mixed(), &person_marked("Ban Ki-moon")),
-            expected(&[START, "ban", "ki", "moon", PERSON_END])
+            at(&[
+                ("<ban", 0),
+                ("ban", 0),
+                ("ki", 1),
+                ("moon", 2),
+                (">moon", 2)
+            ])
         );
+        assert_eq!(
+            tokens(NameTokenizer::mixed(), "ÖLANDS"),
+            at(&[("<ölands", 0), ("ölands", 0), ("]ölands", 0)])
+        );
+        assert!(tokens(NameTokenizer::persons(), " - ").is_empty());
     }
 
     #[test]
@@ -275,11 +343,13 @@ mod tests {
         register_analyzers(&index);
         let fields = Fields::new(&index.schema()).expect("fields");
         let mut writer = index.writer(15_000_000).expect("writer");
-        let entities: [&[&str]; 4] = [
+        let entities: [&[&str]; 6] = [
             &["\u{1}Tony Blair", "Liberal Democrats"],
             &["\u{1}Blair Smith", "Democrats"],
             &["\u{1}Ban Ki-moon"],
             &["Blair"],
+            &["Labour Party", "New Labour"],
+            &["Labour"],
         ];
         for names in entities {
             let mut document = TantivyDocument::default();
@@ -302,6 +372,11 @@ mod tests {
         assert_eq!(count("liberal democrats"), 1);
         assert_eq!(count("ki-moon"), 1);
         assert_eq!(count("Smith"), 1);
+        // Marks of two different names do not make a third.
+        assert_eq!(count("labour"), 1);
+        assert_eq!(count("new labour"), 1);
+        assert_eq!(count("labour party"), 1);
+        assert_eq!(count("party"), 0);
     }
 
     #[test]

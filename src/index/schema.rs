@@ -43,7 +43,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -269,7 +269,7 @@ pub fn register_analyzers(index: &Index) {
 
 /// The analyzers queries are parsed with: those of the index, but name
 /// fields read as plain words, so `speaker:blair` is the word, not the
-/// marked name `< blair >person` (see `index::name_words`). Built once.
+/// marked name (`<blair`, `>blair`) (see `index::name_words`). Built once.
 pub fn query_tokenizers() -> TokenizerManager {
     static TOKENIZERS: OnceLock<TokenizerManager> = OnceLock::new();
     TOKENIZERS
