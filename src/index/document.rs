@@ -434,6 +434,7 @@ fn indexed_days(span: DateSpan) -> Vec<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::DateMention;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -497,10 +498,8 @@ mod tests {
         assert_eq!(docs.len(), 2);
     }
 
-    #[test]
-    fn names_are_keyed_on_their_passage_and_headline_names_on_the_first() {
-        let schema = super::super::schema::build_schema();
-        let fields = Fields::new(&schema).expect("schema has every field");
+    /// Tony Blair speaks only in the headline; Michael Howard in passage 1.
+    fn headline_speaker_article() -> (Article, Vec<String>, Extraction) {
         let article = Article {
             id: "a.txt".into(),
             title: "Blair attacks Tory plans".into(),
@@ -520,8 +519,34 @@ mod tests {
                     ..PassageExtraction::default()
                 },
             ],
+            dates: vec![DateMention {
+                text: "March 2005".into(),
+                resolved: Some(DateSpan {
+                    start: day(2005, 3, 1),
+                    end: day(2005, 3, 31),
+                    granularity: Granularity::Month,
+                }),
+                passage: 1,
+            }],
             ..Extraction::default()
         };
+        (article, passages, extraction)
+    }
+
+    /// The values of `field` in `doc`, sorted.
+    fn values(doc: &TantivyDocument, field: Field) -> Vec<String> {
+        let mut values: Vec<String> = doc
+            .get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        values.sort();
+        values
+    }
+
+    #[test]
+    fn exported_names_are_keyed_on_their_passage_and_headline_names_on_the_first() {
+        let fields = Fields::new(&super::super::schema::build_schema()).expect("fields");
+        let (article, passages, extraction) = headline_speaker_article();
         let docs = passage_documents(
             &fields,
             &article,
@@ -529,31 +554,68 @@ mod tests {
             &extraction,
             Destination::Remote,
         );
-        let keys = |doc: &TantivyDocument, field| -> Vec<String> {
-            let mut keys: Vec<String> = doc
-                .get_all(field)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect();
-            keys.sort();
-            keys
-        };
-        assert_eq!(keys(&docs[0], fields.speaker_key), ["blair", "tony blair"]);
         assert_eq!(
-            keys(&docs[0], fields.entity_key),
+            values(&docs[0], fields.speaker_key),
+            ["blair", "tony blair"]
+        );
+        assert_eq!(
+            values(&docs[0], fields.entity_key),
             ["blair", "tony blair", "tories"]
         );
         assert_eq!(
-            keys(&docs[1], fields.speaker_key),
+            values(&docs[1], fields.speaker_key),
             ["howard", "michael howard"]
         );
+        assert_eq!(values(&docs[1], fields.entity), ["Michael Howard"]);
+        // Every day of the month, for a remote engine's date ranges.
+        assert_eq!(docs[1].get_all(fields.mentions).count(), 31);
         // Nothing is indexed for the whole article: filters join passages.
         assert!(
             docs.iter()
-                .all(|d| keys(d, fields.article_entity_key).is_empty())
+                .all(|d| values(d, fields.article_entity_key).is_empty())
         );
         let mut exported = docs[0].clone();
         add_article_keys(&mut exported, &fields, &extraction);
-        assert_eq!(keys(&exported, fields.article_speaker_key).len(), 4);
+        assert_eq!(values(&exported, fields.article_speaker_key).len(), 4);
+    }
+
+    #[test]
+    fn local_names_are_marked_words_and_headline_speakers_a_field_of_the_first_passage() {
+        let fields = Fields::new(&super::super::schema::build_schema()).expect("fields");
+        let (article, passages, extraction) = headline_speaker_article();
+        let docs = passage_documents(
+            &fields,
+            &article,
+            &passages,
+            &extraction,
+            Destination::Local,
+        );
+        for doc in &docs {
+            assert!(values(doc, fields.speaker_key).is_empty());
+            assert!(values(doc, fields.entity_key).is_empty());
+        }
+        // Shown as no passage's speaker, but found by a filter on the article.
+        assert_eq!(
+            values(&docs[0], fields.headline_speaker),
+            ["\u{1}Tony Blair"]
+        );
+        assert!(values(&docs[0], fields.speaker).is_empty());
+        assert_eq!(
+            values(&docs[0], fields.entity),
+            ["\u{1}Tony Blair", "Tories"]
+        );
+        assert_eq!(values(&docs[1], fields.speaker), ["Michael Howard"]);
+        assert_eq!(values(&docs[1], fields.entity), ["\u{1}Michael Howard"]);
+        assert_eq!(values(&docs[1], fields.person), ["Michael Howard"]);
+        // A month mentioned is one value.
+        let mentions: Vec<DateTime> = docs[1]
+            .get_all(fields.mentions)
+            .filter_map(|value| value.as_datetime())
+            .collect();
+        assert_eq!(
+            mentions,
+            [mention_instant(day(2005, 3, 1), Granularity::Month)]
+        );
     }
 
     #[test]
