@@ -9,10 +9,15 @@
 use std::ops::Bound;
 
 use chrono::{Datelike, Months, NaiveDate};
+use std::fmt;
 use tantivy::columnar::Cardinality;
-use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, RangeQuery, TermQuery};
+
+use tantivy::query::{
+    BooleanQuery, EnableScoring, ExistsQuery, Explanation, Occur, Query, RangeQuery, Scorer,
+    TermQuery, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term};
 
 use super::join::ArticleJoin;
 use super::query::QueryError;
@@ -83,7 +88,9 @@ impl Filters {
     /// Matches passages where a filtered speaker speaks; `None` without
     /// speaker filters.
     pub fn speaking_passages(&self, fields: &Fields) -> Option<Box<dyn Query>> {
-        (!self.speakers.is_empty()).then(|| any_name(&speaker_fields(fields), &self.speakers))
+        (!self.speakers.is_empty()).then(|| {
+            Box::new(PlainSeek(any_name(&speaker_fields(fields), &self.speakers))) as Box<dyn Query>
+        })
     }
 
     /// Matches passages where a filtered speaker speaks or a filtered entity is
@@ -97,7 +104,77 @@ impl Filters {
         if !self.entities.is_empty() {
             clauses.push((Occur::Should, any_name(&[fields.entity], &self.entities)));
         }
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+        (!clauses.is_empty())
+            .then(|| Box::new(PlainSeek(Box::new(BooleanQuery::new(clauses)))) as Box<dyn Query>)
+    }
+}
+
+/// A query whose doc set answers "is this document a match" with the plain
+/// seek every doc set has. Search excludes the passages a name filter prefers
+/// from a lower tier (`MustNot`), and Tantivy's phrase scorer, asked that
+/// about a document it has already moved past, gives the right answer but
+/// fails a debug assertion: the name filters are phrases (see
+/// `index::name_words`).
+struct PlainSeek(Box<dyn Query>);
+
+impl Clone for PlainSeek {
+    fn clone(&self) -> PlainSeek {
+        PlainSeek(self.0.box_clone())
+    }
+}
+
+impl fmt::Debug for PlainSeek {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PlainSeek({:?})", self.0)
+    }
+}
+
+impl Query for PlainSeek {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(PlainSeekWeight(self.0.weight(enable_scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
+struct PlainSeekWeight(Box<dyn Weight>);
+
+impl Weight for PlainSeekWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(PlainSeekScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+/// Forwards everything but `seek_danger`, which keeps its default.
+struct PlainSeekScorer(Box<dyn Scorer>);
+
+impl DocSet for PlainSeekScorer {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.0.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+}
+
+impl Scorer for PlainSeekScorer {
+    fn score(&mut self) -> Score {
+        self.0.score()
     }
 }
 
