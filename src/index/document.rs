@@ -533,6 +533,16 @@ mod tests {
         (article, passages, extraction)
     }
 
+    /// The passage documents of [`headline_speaker_article`] for `destination`.
+    fn headline_speaker_documents(
+        destination: Destination,
+    ) -> (Fields, Extraction, Vec<TantivyDocument>) {
+        let fields = Fields::new(&super::super::schema::build_schema()).expect("fields");
+        let (article, passages, extraction) = headline_speaker_article();
+        let docs = passage_documents(&fields, &article, &passages, &extraction, destination);
+        (fields, extraction, docs)
+    }
+
     /// The values of `field` in `doc`, sorted.
     fn values(doc: &TantivyDocument, field: Field) -> Vec<String> {
         let mut values: Vec<String> = doc
@@ -545,15 +555,7 @@ mod tests {
 
     #[test]
     fn exported_names_are_keyed_on_their_passage_and_headline_names_on_the_first() {
-        let fields = Fields::new(&super::super::schema::build_schema()).expect("fields");
-        let (article, passages, extraction) = headline_speaker_article();
-        let docs = passage_documents(
-            &fields,
-            &article,
-            &passages,
-            &extraction,
-            Destination::Remote,
-        );
+        let (fields, extraction, docs) = headline_speaker_documents(Destination::Remote);
         assert_eq!(
             values(&docs[0], fields.speaker_key),
             ["blair", "tony blair"]
@@ -581,15 +583,7 @@ mod tests {
 
     #[test]
     fn local_names_are_marked_words_and_headline_speakers_a_field_of_the_first_passage() {
-        let fields = Fields::new(&super::super::schema::build_schema()).expect("fields");
-        let (article, passages, extraction) = headline_speaker_article();
-        let docs = passage_documents(
-            &fields,
-            &article,
-            &passages,
-            &extraction,
-            Destination::Local,
-        );
+        let (fields, _, docs) = headline_speaker_documents(Destination::Local);
         for doc in &docs {
             assert!(values(doc, fields.speaker_key).is_empty());
             assert!(values(doc, fields.entity_key).is_empty());
