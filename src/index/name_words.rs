@@ -11,10 +11,10 @@
 //! an organisation's or a place's name exactly a phrase from its start mark to
 //! its end mark (`<liberal ]democrats`). Exact-match key fields did this
 //! before, with a term per name and two per person in fields of their own,
-//! which doubled the distinct terms of a segment; marks at both ends of
+//! which roughly doubled the distinct terms of a segment; marks at both ends of
 //! every name, without the words (one `>` for all persons), made filters
-//! read the positions of a term in nearly every passage: four times slower
-//! at a million articles. Marks are not words, so no query typed by a user
+//! read the positions of a term in nearly every passage: a `--speaker`
+//! search took twice as long at a million articles. Marks are not words, so no query typed by a user
 //! produces one: the query parser reads these fields with plain word
 //! analysis (see [`super::schema::query_tokenizers`]). This module defines
 //! the analysis and the matching rule; it does not build documents or run
