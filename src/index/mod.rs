@@ -11,6 +11,7 @@ pub mod files;
 pub mod name_words;
 pub mod schema;
 pub mod stem;
+pub mod work_queue;
 pub mod writer;
 
 use std::fs;

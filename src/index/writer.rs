@@ -13,7 +13,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -25,6 +24,7 @@ use super::document::{Destination, passage_documents};
 use super::duplicates::{DuplicateGroups, Membership};
 use super::files::{FileList, FileRecord, content_hash, hash_bytes, stat};
 use super::schema::Fields;
+use super::work_queue::WorkQueue;
 use super::{Opening, open_for_writing, write_manifest};
 use crate::corpus::{
     Article, Format, Found, MAX_FILE_BYTES, Problem, find_article_files, parse_bytes, parse_file,
@@ -138,6 +138,11 @@ fn merge_policy() -> LogMergePolicy {
     policy
 }
 
+/// Files queued per worker thread at most, and when the walker resumes
+/// (see `index::work_queue`).
+const JOBS_PER_THREAD: usize = 64;
+const JOBS_LOW_MARK_PER_THREAD: usize = 16;
+
 /// A file for a worker: where it is, its format, what the index knew of it.
 struct Job {
     path: PathBuf,
@@ -194,21 +199,26 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
 
     let emptied = rebuilt.is_some();
     let shared = Shared::default();
-    let (sender, receiver) = sync_channel::<Job>(threads * 64);
-    let receiver = Mutex::new(receiver);
+    let jobs = WorkQueue::new(
+        JOBS_LOW_MARK_PER_THREAD * threads,
+        JOBS_PER_THREAD * threads,
+    );
     std::thread::scope(|scope| {
         let shared = &shared;
         let previous = &previous;
-        scope.spawn(move || walk(options, previous, shared, progress, sender));
+        let jobs = &jobs;
+        scope.spawn(move || {
+            walk(options, previous, shared, progress, jobs);
+            jobs.finish();
+        });
         for _ in 0..threads {
             scope.spawn(|| {
-                loop {
-                    let next = lock(&receiver).recv();
-                    let Ok(job) = next else { break };
+                while let Some(job) = jobs.pop() {
                     if let Err(error) =
                         index_job(&job, options.extract, emptied, &fields, &writer, shared)
                     {
                         lock(&shared.first_error).get_or_insert(error);
+                        jobs.abandon();
                         break;
                     }
                     progress.file_done(shared.articles.load(Ordering::Relaxed));
@@ -300,7 +310,7 @@ fn walk(
     previous: &FileList,
     shared: &Shared,
     progress: &dyn Progress,
-    sender: std::sync::mpsc::SyncSender<Job>,
+    jobs: &WorkQueue<Job>,
 ) {
     // An index kept inside the corpus folder is not part of the corpus.
     let index_dir = std::path::absolute(&options.index_dir).ok();
@@ -347,7 +357,7 @@ fn walk(
             modified,
             previous,
         };
-        if sender.send(job).is_err() {
+        if !jobs.push(job) {
             break; // the workers stopped on an error
         }
     }
