@@ -1,22 +1,27 @@
-//! Names as words, with their first and last words marked, so one field
-//! answers both `speaker:witkoff` (any word of a name) and `--speaker Blair`
-//! (exactly a name, or a person's surname).
+//! Names as words, with their last word marked, so one field answers both
+//! `speaker:witkoff` (any word of a name) and `--speaker Blair` (exactly a
+//! name, or a person's surname).
 //!
-//! Each value of a name field is indexed as its words, plus marked copies
-//! at the same positions (see [`push_marker`]): the last word with
-//! [`PERSON_END`] in front for a person or [`NAME_END`] for anything else,
-//! and, for anything but a person, the first word with [`START`]. "Tony
-//! Blair" is `tony`, `blair`+`>blair`; "Liberal Democrats" is
-//! `liberal`+`<liberal`, `democrats`+`]democrats`. A person's surname is
-//! then one term (`>blair`), a full name or a person's last words a phrase
-//! ending in it (`tony >blair`), and
-//! an organisation's or a place's name exactly a phrase from its start mark to
-//! its end mark (`<liberal ]democrats`). Exact-match key fields did this
-//! before, with a term per name and two per person in fields of their own,
-//! which roughly doubled the distinct terms of a segment; marks at both ends of
-//! every name, without the words (one `>` for all persons), made filters
-//! read the positions of a term in nearly every passage: a `--speaker`
-//! search took twice as long at a million articles. Marks are not words, so no query typed by a user
+//! Each value of a name field is indexed as its words, plus a marked copy
+//! of its last word at the same position (see [`push_end_mark`]): `>` in
+//! front for a person; for anything else `]` and the name's number of words.
+//! "Tony Blair" is `tony`, `blair`+`>blair`; "Liberal Democrats" is
+//! `liberal`, `democrats`+`]2democrats`. A person's surname is then one term
+//! (`>blair`), a full name or a person's last words a phrase ending in it
+//! (`tony >blair`), and an organisation's or a place's name exactly the
+//! phrase of its words ending in its end mark (`liberal ]2democrats`): the
+//! count rules out longer names with the same ending ("New Labour" is not
+//! "Labour").
+//!
+//! Tried before: exact-match key fields, a term per name and two per person
+//! in fields of their own, roughly doubled the distinct terms of a segment;
+//! marks at both ends of every name, without the words (one `>` for all
+//! persons), made filters read the positions of a term in nearly every
+//! passage, and a `--speaker` search took twice as long at a million
+//! articles; a start mark on the first word, instead of the count, was a
+//! fifth of the tokens of the `entity` field.
+//!
+//! Marks are not words, so no query typed by a user
 //! produces one: the query parser reads these fields with plain word
 //! analysis (see [`super::schema::query_tokenizers`]). This module defines
 //! the analysis and the matching rule; it does not build documents or run
@@ -29,19 +34,28 @@ use tantivy::tokenizer::{
     LowerCaser, SimpleTokenStream, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-/// Marks the first word of a name.
-pub const START: char = '<';
 /// Marks the last word of a person's name.
 pub const PERSON_END: char = '>';
-/// Marks the last word of any other name (organisation, place).
+/// Marks the last word of any other name (organisation, place), followed
+/// by the name's number of words.
 pub const NAME_END: char = ']';
+/// Names of this many words or more have this count in their end mark.
+const MAX_COUNTED_WORDS: usize = 9;
 
-/// `word` with the mark `kind` (one of [`START`], [`PERSON_END`],
-/// [`NAME_END`]) in front, lower-cased as `LowerCaser` lower-cases a word
-/// (character by character), into `out`.
-pub fn push_marker(out: &mut String, kind: char, word: &str) {
+/// The end mark of a name whose last word is `word` into `out`: for a
+/// person `word` with [`PERSON_END`] in front; for anything else with
+/// [`NAME_END`] and the name's number of `words` (up to [`MAX_COUNTED_WORDS`])
+/// in front. Lower-cased as `LowerCaser` lower-cases a word (character by
+/// character).
+pub fn push_end_mark(out: &mut String, is_person: bool, words: usize, word: &str) {
     out.clear();
-    out.push(kind);
+    if is_person {
+        out.push(PERSON_END);
+    } else {
+        out.push(NAME_END);
+        let count = words.clamp(1, MAX_COUNTED_WORDS) as u8;
+        out.push(char::from(b'0' + count));
+    }
     if word.is_ascii() {
         out.extend(
             word.bytes()
@@ -65,8 +79,8 @@ pub fn person_marked(name: &str) -> String {
     marked
 }
 
-/// The tokenizer of name fields: a name's words, its first and last also
-/// marked (see [`push_marker`]). Lower-case its output (the analyzer adds
+/// The tokenizer of name fields: a name's words, its last also marked
+/// (see [`push_end_mark`]). Lower-case its output (the analyzer adds
 /// [`LowerCaser`]).
 #[derive(Clone, Default)]
 pub struct NameTokenizer {
@@ -97,8 +111,6 @@ impl NameTokenizer {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
     Before,
-    /// The marked first word.
-    Start,
     Word,
     /// The marked last word.
     End,
@@ -112,7 +124,7 @@ pub struct NameTokenStream<'a> {
     /// The last word so far, marked as an end.
     end_marker: &'a mut String,
     step: Step,
-    end_kind: char,
+    is_person: bool,
     /// Position of the next word.
     position: usize,
 }
@@ -128,7 +140,7 @@ impl Tokenizer for NameTokenizer {
             marker: &mut self.marker,
             end_marker: &mut self.end_marker,
             step: Step::Before,
-            end_kind: if is_person { PERSON_END } else { NAME_END },
+            is_person,
             position: 0,
         }
     }
@@ -144,16 +156,10 @@ impl NameTokenStream<'_> {
         let word = self.words.token_mut();
         word.position = self.position;
         self.position += 1;
-        push_marker(self.end_marker, self.end_kind, &word.text);
-        true
-    }
-
-    /// Puts the marker token where the current word is.
-    fn mark_word(&mut self) {
-        let word = self.words.token();
-        self.marker.position = word.position;
+        push_end_mark(self.end_marker, self.is_person, self.position, &word.text);
         self.marker.offset_from = word.offset_from;
         self.marker.offset_to = word.offset_to;
+        true
     }
 }
 
@@ -161,18 +167,8 @@ impl TokenStream for NameTokenStream<'_> {
     fn advance(&mut self) -> bool {
         let step = self.step;
         self.step = match step {
-            Step::Before if !self.next_word() => Step::Done,
-            // A person is only ever matched by the end of their name (see
-            // `name_filter`): the first word needs no start mark.
-            Step::Before if self.end_kind == PERSON_END => Step::Word,
-            Step::Before => {
-                // The first word waits in the word stream while its marked copy goes first.
-                push_marker(&mut self.marker.text, START, &self.words.token().text);
-                self.mark_word();
-                Step::Start
-            }
-            Step::Start => Step::Word,
-            Step::Word if self.next_word() => Step::Word,
+            Step::Before | Step::Word if self.next_word() => Step::Word,
+            Step::Before => Step::Done,
             Step::Word => {
                 // The word stream is past the end: its last word was one position back.
                 std::mem::swap(&mut self.marker.text, self.end_marker);
@@ -227,39 +223,27 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// is exactly its words. `None` when `filter` has no words (it matches nothing).
 pub fn name_filter(field: Field, filter: &str) -> Option<Box<dyn Query>> {
     let words = name_words(filter);
-    let (first, last) = (words.first()?, words.last()?);
-    let marked = |kind: char, word: &str| {
-        let mut text = String::new();
-        push_marker(&mut text, kind, word);
-        Term::from_field_text(field, &text)
-    };
-    let inner = || {
-        (1..words.len().saturating_sub(1)).map(|at| (at, Term::from_field_text(field, &words[at])))
-    };
-    let end_at = words.len() - 1;
-    let person: Box<dyn Query> = if words.len() == 1 {
-        Box::new(TermQuery::new(
-            marked(PERSON_END, last),
-            IndexRecordOption::Basic,
-        ))
-    } else {
-        let terms = [(0, Term::from_field_text(field, first))]
-            .into_iter()
-            .chain(inner())
-            .chain([(end_at, marked(PERSON_END, last))])
+    let (last, before_last) = words.split_last()?;
+    // The filter's words ending in the end mark of a person's name, or of
+    // another name of exactly as many words.
+    let ending = |is_person: bool| -> Box<dyn Query> {
+        let mut mark = String::new();
+        push_end_mark(&mut mark, is_person, words.len(), last);
+        let mark = Term::from_field_text(field, &mark);
+        if before_last.is_empty() {
+            return Box::new(TermQuery::new(mark, IndexRecordOption::Basic));
+        }
+        let terms = before_last
+            .iter()
+            .map(|word| Term::from_field_text(field, word))
+            .chain([mark])
+            .enumerate()
             .collect();
         Box::new(PhraseQuery::new_with_offset(terms))
     };
-    // For one word, both marks sit at its position.
-    let terms = [(0, marked(START, first))]
-        .into_iter()
-        .chain(inner())
-        .chain([(end_at, marked(NAME_END, last))])
-        .collect();
-    let exact: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset(terms));
     Some(Box::new(BooleanQuery::new(vec![
-        (Occur::Should, person),
-        (Occur::Should, exact),
+        (Occur::Should, ending(true)),
+        (Occur::Should, ending(false)),
     ])))
 }
 
@@ -287,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn names_are_their_words_with_the_first_and_last_marked() {
+    fn names_are_their_words_with_the_last_marked() {
         let at = |tokens: &[(&str, usize)]| -> Vec<(String, usize)> {
             tokens
                 .iter()
@@ -300,12 +284,7 @@ mod tests {
         );
         assert_eq!(
             tokens(NameTokenizer::mixed(), "Liberal Democrats"),
-            at(&[
-                ("<liberal", 0),
-                ("liberal", 0),
-                ("democrats", 1),
-                ("]democrats", 1)
-            ])
+            at(&[("liberal", 0), ("democrats", 1), ("]2democrats", 1)])
         );
         assert_eq!(
             tokens(NameTokenizer::mixed(), &person_marked("Ban Ki-moon")),
@@ -313,7 +292,7 @@ mod tests {
         );
         assert_eq!(
             tokens(NameTokenizer::mixed(), "ÖLANDS"),
-            at(&[("<ölands", 0), ("ölands", 0), ("]ölands", 0)])
+            at(&[("ölands", 0), ("]1ölands", 0)])
         );
         assert!(tokens(NameTokenizer::persons(), " - ").is_empty());
     }
