@@ -35,6 +35,29 @@ pub struct StoredQuote {
     pub direct: bool,
 }
 
+/// A [`StoredQuote`] borrowed from the extraction, to write one without
+/// copying its strings.
+#[derive(Serialize)]
+struct StoredQuoteRef<'a> {
+    speaker: &'a str,
+    organization: bool,
+    cue: &'a str,
+    text: &'a str,
+    direct: bool,
+}
+
+impl<'a> From<&'a Quote> for StoredQuoteRef<'a> {
+    fn from(quote: &'a Quote) -> StoredQuoteRef<'a> {
+        StoredQuoteRef {
+            speaker: &quote.speaker,
+            organization: quote.organization,
+            cue: &quote.cue,
+            text: &quote.text,
+            direct: quote.direct,
+        }
+    }
+}
+
 impl From<&Quote> for StoredQuote {
     fn from(quote: &Quote) -> StoredQuote {
         StoredQuote {
@@ -297,11 +320,11 @@ pub fn add_article_keys(document: &mut TantivyDocument, fields: &Fields, extract
 /// again, in documents of their own, was a third of what extraction added
 /// to the cost of indexing.
 fn add_quotes(doc: &mut TantivyDocument, fields: &Fields, extraction: &Extraction, number: usize) {
-    let quotes: Vec<StoredQuote> = extraction
+    let quotes: Vec<StoredQuoteRef> = extraction
         .quotes
         .iter()
         .filter(|quote| quote.passage == number)
-        .map(StoredQuote::from)
+        .map(StoredQuoteRef::from)
         .collect();
     if quotes.is_empty() {
         return;
