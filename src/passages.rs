@@ -5,13 +5,22 @@
 //! wall of text (common in scraped articles) does not become one huge hit.
 //! This module does not look at what the text means.
 
+use std::borrow::Cow;
+
 use crate::text::sentence_spans;
 
 /// Paragraphs longer than this many words are split at sentence boundaries.
 pub const MAX_PASSAGE_WORDS: usize = 150;
 
-/// Splits paragraphs into passages, preserving order.
-pub fn split_passages(paragraphs: &[String]) -> Vec<String> {
+/// Splits paragraphs into passages, preserving order. Paragraphs are the
+/// passages, borrowed, when none is too long (as in most articles).
+pub fn split_passages(paragraphs: &[String]) -> Cow<'_, [String]> {
+    if !paragraphs
+        .iter()
+        .any(|paragraph| more_words_than(paragraph, MAX_PASSAGE_WORDS))
+    {
+        return Cow::Borrowed(paragraphs);
+    }
     let mut passages = Vec::with_capacity(paragraphs.len());
     for paragraph in paragraphs {
         if !more_words_than(paragraph, MAX_PASSAGE_WORDS) {
@@ -37,7 +46,7 @@ pub fn split_passages(paragraphs: &[String]) -> Vec<String> {
             passages.push(current);
         }
     }
-    passages
+    Cow::Owned(passages)
 }
 
 fn word_count(text: &str) -> usize {
@@ -61,16 +70,21 @@ mod tests {
     #[test]
     fn short_paragraphs_are_passages() {
         let paragraphs = vec!["One.".to_string(), "Two words.".to_string()];
-        assert_eq!(split_passages(&paragraphs), paragraphs);
+        let passages = split_passages(&paragraphs);
+        // Not copied: the paragraphs are the passages.
+        assert!(matches!(passages, Cow::Borrowed(_)));
+        assert_eq!(*passages, paragraphs[..]);
     }
 
     #[test]
     fn long_paragraph_is_cut_at_sentences() {
         let sentence = "This sentence has exactly ten words in it, you see. ";
         let paragraph = sentence.repeat(40).trim().to_string();
-        let passages = split_passages(&[paragraph]);
+        let paragraphs = [paragraph];
+        let passages = split_passages(&paragraphs);
+        assert!(matches!(passages, Cow::Owned(_)));
         assert_eq!(passages.len(), 3);
-        for passage in &passages {
+        for passage in passages.iter() {
             assert!(word_count(passage) <= MAX_PASSAGE_WORDS);
             assert!(passage.ends_with("you see."));
         }

@@ -1,6 +1,10 @@
 //! Small text utilities shared by several stages: sentence boundaries and
 //! whitespace normalisation. No language analysis beyond that lives here.
 
+use std::sync::OnceLock;
+
+use memchr::memmem;
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
@@ -11,6 +15,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn normalize_whitespace(text: &str) -> String {
+    if is_normalized_ascii(text) {
+        // Most parsed paragraphs already are: one copy, no word splitting.
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut words = |word: &str| {
         if !out.is_empty() {
@@ -30,21 +38,28 @@ pub fn normalize_whitespace(text: &str) -> String {
 /// [`normalize_whitespace`] for an owned string, which is returned as it is
 /// (no copy) when it is already normalised, as most parsed paragraphs are.
 pub fn normalize_whitespace_owned(text: String) -> String {
-    let bytes = text.as_bytes();
-    let clean = text.is_ascii()
-        && bytes.first().is_none_or(|b| !b.is_ascii_whitespace())
-        && bytes.last().is_none_or(|b| !b.is_ascii_whitespace())
-        && !bytes
-            .windows(2)
-            .any(|pair| pair[0] == b' ' && pair[1] == b' ')
-        && !bytes
-            .iter()
-            .any(|&b| b.is_ascii_whitespace() && b != b' ' || b == 0x0b);
-    if clean {
+    if is_normalized_ascii(&text) {
         text
     } else {
         normalize_whitespace(&text)
     }
+}
+
+/// True when `text` is ASCII and already as [`normalize_whitespace`] leaves
+/// it: no whitespace but single spaces between words. Each test is one
+/// vectorised scan (a byte-at-a-time check cost as much as the copy it saves).
+fn is_normalized_ascii(text: &str) -> bool {
+    static DOUBLE_SPACE: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let bytes = text.as_bytes();
+    text.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
+        && memchr::memchr2(0x0b, 0x0c, bytes).is_none()
+        && DOUBLE_SPACE
+            .get_or_init(|| memmem::Finder::new(b"  "))
+            .find(bytes)
+            .is_none()
 }
 
 /// Splits text into sentences, returning byte ranges into `text`.
@@ -282,5 +297,11 @@ mod tests {
         assert_eq!(normalize_whitespace_owned("a b".to_string()), "a b");
         assert_eq!(normalize_whitespace_owned(" a  b\n".to_string()), "a b");
         assert_eq!(normalize_whitespace_owned("a\u{a0}b".to_string()), "a b");
+        // Each whitespace byte the quick check looks for, alone between words.
+        for odd in ["\n", "\r", "\t", "\x0b", "\x0c", "  "] {
+            assert_eq!(normalize_whitespace(&format!("a{odd}b")), "a b", "{odd:?}");
+            assert_eq!(normalize_whitespace_owned(format!("a{odd}b")), "a b");
+        }
+        assert_eq!(normalize_whitespace("one two, three."), "one two, three.");
     }
 }

@@ -46,10 +46,29 @@ pub fn simhash(paragraphs: &[String]) -> u64 {
     };
     for paragraph in paragraphs {
         let mut word = WordHasher::default();
-        for c in paragraph.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else if let Some(hash) = word.take() {
+        // Bytes, not chars: news text is nearly all ASCII, and decoding every
+        // char made this a tenth of what indexing spent outside Tantivy.
+        let bytes = paragraph.as_bytes();
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii() {
+                i += 1;
+                if byte.is_ascii_alphanumeric() {
+                    word.eat(byte.to_ascii_lowercase());
+                    continue;
+                }
+            } else {
+                let c = paragraph[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
+                    word.push(c);
+                    continue;
+                }
+            }
+            if let Some(hash) = word.take() {
                 add_word(hash);
             }
         }
@@ -127,21 +146,19 @@ impl Default for WordHasher {
 }
 
 impl WordHasher {
+    /// Adds one character, lower-cased.
     fn push(&mut self, c: char) {
-        self.empty = false;
-        if c.is_ascii() {
-            self.eat(c.to_ascii_lowercase() as u8);
-        } else {
-            let mut buffer = [0u8; 4];
-            for lower in c.to_lowercase() {
-                for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
-                    self.eat(byte);
-                }
+        let mut buffer = [0u8; 4];
+        for lower in c.to_lowercase() {
+            for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+                self.eat(byte);
             }
         }
     }
 
+    /// Adds one byte of a lower-cased character.
     fn eat(&mut self, byte: u8) {
+        self.empty = false;
         self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
     }
 
