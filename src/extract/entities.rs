@@ -405,47 +405,77 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
 }
 
 /// "anti-virus firm Sophos", "The firm, Paion, said": a lower-case noun for
-/// an organisation right before the name (a comma between allowed).
+/// an organisation right before the name (a comma between allowed); or its
+/// plural before "such as": "photo sites such as Pixagogo".
 fn org_noun_before(doc: &Doc, run: &Run) -> bool {
     let s = doc.sentences[run.sentence];
-    let mut k = run.start;
-    if k > s.start && doc.is_punct(k - 1, ',') {
-        k -= 1;
+    let word_before = |k: usize| -> Option<usize> {
+        let k = if k > s.start && doc.is_punct(k - 1, ',') {
+            k - 1
+        } else {
+            k
+        };
+        (k > s.start && doc.tokens[k - 1].kind == super::tokens::Kind::Word).then(|| k - 1)
+    };
+    let Some(k) = word_before(run.start) else {
+        return false;
+    };
+    if is_org_noun(doc.text(k)) {
+        return true;
     }
-    k > s.start
-        && doc.tokens[k - 1].kind == super::tokens::Kind::Word
-        && matches!(
-            doc.text(k - 1),
-            "firm"
-                | "company"
-                | "group"
-                | "maker"
-                | "retailer"
-                | "carrier"
-                | "airline"
-                | "bank"
-                | "lender"
-                | "insurer"
-                | "publisher"
-                | "broadcaster"
-                | "developer"
-                | "giant"
-                | "chain"
-                | "operator"
-                | "conglomerate"
-                | "manufacturer"
-                | "supermarket"
-                | "startup"
-                | "start-up"
-                | "label"
-                | "studio"
-                | "charity"
-                | "watchdog"
-                | "regulator"
-                | "newspaper"
-                | "website"
-                | "site"
-        )
+    if doc.text(k) != "as" || k == s.start || doc.text(k - 1) != "such" {
+        return false;
+    }
+    word_before(k - 1).is_some_and(|noun| {
+        let plural = doc.text(noun);
+        plural
+            .strip_suffix("ies")
+            .is_some_and(|stem| is_org_noun(&format!("{stem}y")))
+            || plural.strip_suffix('s').is_some_and(is_org_noun)
+    })
+}
+
+/// A lower-case noun that names a kind of organisation.
+fn is_org_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "firm"
+            | "company"
+            | "group"
+            | "maker"
+            | "retailer"
+            | "carrier"
+            | "airline"
+            | "bank"
+            | "lender"
+            | "insurer"
+            | "publisher"
+            | "broadcaster"
+            | "developer"
+            | "giant"
+            | "chain"
+            | "operator"
+            | "conglomerate"
+            | "manufacturer"
+            | "supermarket"
+            | "startup"
+            | "start-up"
+            | "label"
+            | "studio"
+            | "charity"
+            | "watchdog"
+            | "regulator"
+            | "newspaper"
+            | "website"
+            | "site"
+            | "service"
+            | "brand"
+            | "network"
+            | "provider"
+            | "agency"
+            | "outlet"
+            | "club"
+    )
 }
 
 /// A lower-case role noun right before the name: "spokesman Menzies

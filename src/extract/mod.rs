@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 3;
+pub const EXTRACTOR_VERSION: u32 = 4;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -753,6 +753,15 @@ mod tests {
             ["Clive Smith", "Imelda Staunton", "Richard Notebaert"]
         );
         assert_eq!(e.org_speakers, ["Sophos"]);
+    }
+
+    #[test]
+    fn kinds_of_organisation_before_such_as() {
+        let text = "Photo sites such as Pixagogo charge a fee, and companies, such as \
+            Snapfish, do not. Writers such as John Smith disagree.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.organizations), ["Pixagogo", "Snapfish"]);
+        assert_eq!(e.persons, ["John Smith"]);
     }
 
     #[test]
