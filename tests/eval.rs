@@ -9,7 +9,7 @@ use newsdex::eval::gold;
 /// Floors for micro-averaged F1 (recall for dates), a little under what the
 /// extractor measures now.
 const FLOORS: [(&str, f64); 5] = [
-    ("speakers", 0.90),
+    ("speakers", 0.93),
     ("entities", 0.86),
     ("organizations", 0.73),
     ("places", 0.86),

@@ -1359,6 +1359,30 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUN_SET.contains(word)
 }
 
+/// True for a lower-case noun by which news reports someone who speaks
+/// without a name: "a spokesman said", "officials said". Unlike "the
+/// minister said", these rarely stand for a person named earlier.
+pub(crate) fn is_anonymous_speaker_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokesmen"
+            | "spokeswomen"
+            | "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "insider"
+            | "insiders"
+            | "aide"
+            | "aides"
+            | "witness"
+            | "witnesses"
+    )
+}
+
 /// True when a capitalised sentence-initial word, lower-cased, is an ordinary word.
 pub(crate) fn is_sentence_starter(lower: &str) -> bool {
     STARTER_SET.contains(lower)

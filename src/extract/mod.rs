@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -753,6 +753,51 @@ mod tests {
             ["Clive Smith", "Imelda Staunton", "Richard Notebaert"]
         );
         assert_eq!(e.org_speakers, ["Sophos"]);
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_speaker_is_theirs() {
+        let named = "Gen Pervez Musharraf arrived on Monday. The visit was secret, he said.";
+        let (_, e) = run(named, None);
+        assert_eq!(e.speakers, ["Pervez Musharraf"]);
+        let unnamed = "Gen Pervez Musharraf arrived on Monday. The police spokesman said \
+            the papers were found. The force is investigating, he said.";
+        let (_, e) = run(unnamed, None);
+        assert!(e.speakers.is_empty(), "{:?}", e.speakers);
+    }
+
+    #[test]
+    fn adding_a_goal_is_not_speech() {
+        let text = "Chelsea were frustrated but Joe Cole added a second in injury time. \
+            Acme Ltd added 2,000 jobs. Frank Lampard added: \"It was great.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Frank Lampard"]);
+    }
+
+    #[test]
+    fn according_to_findings_names_no_speaker() {
+        let text = "Costs rose, according to findings published in the Quarterly \
+            Economic Commentary. \"It works,\" said chief executive Todd Stitzer.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Todd Stitzer"]);
+    }
+
+    #[test]
+    fn a_few_quoted_words_inside_an_apposition() {
+        let text = "Barbara Follet, one of the so-called \"Blair Babes\" elected in \
+            1997, told researchers: \"I remember it well.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Barbara Follet"]);
+    }
+
+    #[test]
+    fn a_quotation_introduced_without_a_speech_verb() {
+        let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
+            the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Anthony Mann"]);
+        assert_eq!(e.quotes.len(), 1);
+        assert_eq!(e.quotes[0].cue, "agreed");
     }
 
     #[test]
