@@ -42,21 +42,6 @@ pub enum Command {
     Push(PushArgs),
 }
 
-impl Command {
-    /// True for the commands that open an index, answer and exit: a few
-    /// milliseconds of work, where what the process sets up costs most.
-    pub fn is_quick_read(&self) -> bool {
-        matches!(
-            self,
-            Command::Search(_)
-                | Command::Quotes(_)
-                | Command::Who(_)
-                | Command::Speakers(_)
-                | Command::Entities(_)
-        )
-    }
-}
-
 const QUERY_HELP: &str = "\
 Query syntax:
   peace plan              passages with both words (stemmed: plans, planned…)
