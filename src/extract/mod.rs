@@ -24,7 +24,7 @@
 mod dates;
 mod entities;
 pub(crate) mod lexicon;
-mod names;
+pub(crate) mod names;
 mod quotes;
 mod speakers;
 mod tokens;
@@ -344,11 +344,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The whole text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         self.token_texts[i]
     }
 
     /// The name-like core of token `i` (no possessive, no "-based").
+    #[inline]
     pub fn core(&self, i: usize) -> &'a str {
         let token = &self.tokens[i];
         &self.token_texts[i][..token.core_end - token.start]
@@ -356,6 +358,7 @@ impl<'a> Doc<'a> {
 
     /// True when the core of token `i` is on the list of [`lexicon::class`]
     /// `bit`.
+    #[inline]
     pub fn has(&self, i: usize, bit: u8) -> bool {
         let cached = self.classes[i].get();
         let classes = if cached & CLASSES_KNOWN != 0 {
@@ -369,17 +372,20 @@ impl<'a> Doc<'a> {
     }
 
     /// True when token `i` is a capitalised word.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.tokens[i].kind == tokens::Kind::Word && tokens::starts_upper(self.token_texts[i])
     }
 
     /// True when token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         // A punctuation token is exactly one character.
         self.tokens[i].kind == tokens::Kind::Punct && self.token_texts[i].starts_with(c)
     }
 
     /// True when token `i` is a word equal to `word`, ignoring ASCII case.
+    #[inline]
     pub fn is_word(&self, i: usize, word: &str) -> bool {
         self.tokens[i].kind == tokens::Kind::Word && self.text(i).eq_ignore_ascii_case(word)
     }

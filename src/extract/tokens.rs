@@ -63,6 +63,7 @@ impl Token {
 }
 
 /// True when `text` starts with an upper-case character.
+#[inline]
 pub(crate) fn starts_upper(text: &str) -> bool {
     // Asked of nearly every token: answer ASCII without decoding.
     match text.as_bytes().first() {

@@ -14,7 +14,7 @@
 use std::sync::OnceLock;
 use tantivy::schema::Value;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
 
 use tantivy::tokenizer::{
@@ -43,7 +43,7 @@ pub const QUOTE: &str = "quote";
 
 /// Bumped whenever the schema or what the extractor puts in it changes, so an
 /// index built by another version is rebuilt rather than mixed.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// Handles to every field, resolved once from the schema.
 #[derive(Clone, Debug)]
@@ -157,13 +157,26 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(STEMMED)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    // Fields that filter rather than rank have no field norms: a name field
+    // has a term per distinct name word in a segment (as many again as the
+    // passage text), and with norms Tantivy works out a BM25 weight for each
+    // of them when it writes the segment. A `speaker:` term still scores,
+    // as if every passage named the same number of names.
     let name_words = |tokenizer: &str| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                .set_fieldnorms(false),
         )
     };
+    // Exact keys (Tantivy's `STRING`, without norms).
+    let raw_key = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
     // Each whole name as written, stored for display (counted through
     // `name_hash`).
     let stored_name = TextOptions::default().set_stored();
@@ -171,7 +184,8 @@ pub fn build_schema() -> Schema {
         let options = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(KEYWORD)
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         );
         if stored {
             options.set_stored()
@@ -179,9 +193,9 @@ pub fn build_schema() -> Schema {
             options
         }
     };
-    builder.add_text_field("kind", STRING);
-    builder.add_text_field("article_id", STRING | STORED);
-    builder.add_text_field("file", STRING);
+    builder.add_text_field("kind", raw_key.clone());
+    builder.add_text_field("article_id", raw_key.clone() | STORED);
+    builder.add_text_field("file", raw_key);
     builder.add_u64_field("article_key", FAST);
     builder.add_u64_field("simhash", FAST);
     builder.add_text_field("path", STORED);
