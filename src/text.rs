@@ -171,6 +171,20 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     {
         return true; // an initial: "J. Smith"
     }
+    // Initials run together after a capitalised word: "Rep. G.K. Butterfield"
+    // (after a lower-case word only the listed ones, "U.S.", go on).
+    if word.len() >= 3
+        && word.split('.').all(|initial| {
+            let mut chars = initial.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        })
+    {
+        let earlier = before[..before.len() - word.len()].trim_end();
+        let previous = &earlier[word_start(earlier)..];
+        if previous.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+    }
     // Compared as integers, without lower-casing into a new String: this runs
     // at every stop.
     abbreviation_key(word.as_bytes()).is_some_and(|key| ABBREVIATION_KEYS.contains(&key))

@@ -8,8 +8,9 @@ use newsdex::eval::gold;
 
 /// Floors for micro-averaged F1 (recall for dates), a little under what the
 /// extractor measures now.
-const FLOORS: [(&str, f64); 5] = [
+const FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.93),
+    ("org_speakers", 0.66),
     ("entities", 0.86),
     ("organizations", 0.73),
     ("places", 0.86),
@@ -52,34 +53,39 @@ fn polnear_speaker_recall_stays_above_its_floor() {
     let report = newsdex::eval::polnear::evaluate(&polnear).expect("PolNeAR parses");
     assert_eq!(report.articles, 84);
     assert!(
-        report.all.recall() >= 0.66,
+        report.all.recall() >= 0.76,
         "recall {:.3}",
         report.all.recall()
     );
     assert!(
-        report.direct.recall() >= 0.74,
+        report.all.precision() >= 0.73,
+        "precision {:.3}",
+        report.all.precision()
+    );
+    assert!(
+        report.direct.recall() >= 0.85,
         "direct recall {:.3}",
         report.direct.recall()
     );
     // Quotes: right speaker and overlapping content (see src/eval/polnear.rs).
     let (direct, reported) = (report.direct_quotes, report.indirect_quotes);
     assert!(
-        direct.recall() >= 0.62,
+        direct.recall() >= 0.70,
         "direct quote recall {:.3}",
         direct.recall()
     );
     assert!(
-        direct.precision() >= 0.57,
+        direct.precision() >= 0.75,
         "direct quote precision {:.3}",
         direct.precision()
     );
     assert!(
-        reported.recall() >= 0.34,
+        reported.recall() >= 0.35,
         "reported speech recall {:.3}",
         reported.recall()
     );
     assert!(
-        reported.precision() >= 0.62,
+        reported.precision() >= 0.76,
         "reported speech precision {:.3}",
         reported.precision()
     );

@@ -3,10 +3,10 @@
 //! PolNeAR (Newell, Margolin and Ruths, LREC 2018) marks every attribution in
 //! 2016 US political news: its source, cue and content. Its sources include
 //! pronouns, groups and nominals ("a source"); newsdex's speakers are named
-//! people. So the comparison keeps the annotated sources that name a person
-//! (their words are capitalised and one of them is a known first name, or the
-//! lone surname follows a known first name elsewhere in the text) and compares
-//! them with newsdex's speakers by surname, per article, micro-averaged. The
+//! people. So the comparison keeps the people an annotated source names (the
+//! head of the phrase, see `person_surnames`: "Keron Blair, executive director
+//! of AROS" is Blair, "one of Mr. Obama's advisers" no one) and compares them
+//! with newsdex's speakers by surname, per article, micro-averaged. The
 //! corpus is read from `../shared/eval/`; its text is never copied.
 
 use std::collections::BTreeSet;
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::Tally;
 use crate::corpus::Article;
 use crate::corpus::date::parse_published;
-use crate::extract::{Extraction, Quote, extract, lexicon};
+use crate::extract::{Extraction, Quote, extract, lexicon, names};
 use crate::passages::split_passages;
 use crate::text::normalize_whitespace;
 
@@ -84,7 +84,7 @@ pub fn evaluate(path: &Path) -> Result<PolnearReport> {
                 .iter()
                 .filter(|attribution| attribution.direct || !direct_only)
                 .filter_map(|attribution| attribution.source.as_ref())
-                .filter_map(|source| person_surname(&source.text, &annotated.text))
+                .flat_map(|source| person_surnames(&source.text, &annotated.text))
                 .collect()
         };
         report
@@ -127,45 +127,157 @@ fn to_article(annotated: &PolnearArticle) -> Article {
 
 /// Lower-cased last word of a name.
 fn surname(name: &str) -> Option<String> {
-    name.split_whitespace().last().map(str::to_lowercase)
+    name.split_whitespace()
+        .rfind(|word| !matches!(*word, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
+        .map(comparable)
 }
 
-/// The surname of an annotated source when it names a person, else `None`.
+/// A surname as compared: lower-cased, with typographic apostrophes
+/// straightened ("O’Neill" is "o'neill").
+fn comparable(word: &str) -> String {
+    word.to_lowercase().replace('\u{2019}', "'")
+}
+
+/// The surnames of the people an annotated source names; empty for a
+/// pronoun, a group or an unnamed person.
 ///
-/// Only the trailing run of capitalised words counts, without titles, so
-/// "Republican presidential nominee Donald Trump" names Donald Trump while
-/// "the Clinton campaign" names no one.
-fn person_surname(source: &str, text: &str) -> Option<String> {
-    let words: Vec<&str> = source
-        .split_whitespace()
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
-        .filter(|word| !word.is_empty())
-        .collect();
-    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-    let run_start = words
-        .iter()
-        .rposition(|word| !capitalised(word))
-        .map_or(0, |position| position + 1);
-    let name: Vec<&str> = words[run_start..]
-        .iter()
-        .copied()
-        .skip_while(|word| lexicon::is_title(word) || *word == "The")
-        .collect();
-    let last = *name.last()?;
-    if last.ends_with("'s")
-        || last.ends_with("’s")
-        || lexicon::pronoun_gender(&last.to_lowercase()).is_some()
-    {
-        return None;
+/// A source is a noun phrase ("Keron Blair, executive director of AROS",
+/// "Another critic, Laurence H. Tribe", "Mr. Obama and Hillary Clinton"). Its
+/// head is the first comma-separated part that names anyone: there, every
+/// run of capitalised words that is not a modifier (after "the", "a" or a
+/// preposition, or possessive) names a person when a title precedes it
+/// ("Mr.", "Sen.", "President"), a known first name opens it, a role follows
+/// it in apposition ("Keron Blair, executive director of …"), or it is a
+/// lone surname that follows a known first name elsewhere in the text.
+/// Brackets ("(R-La.)") and name suffixes ("Jr.") are not names.
+fn person_surnames(source: &str, text: &str) -> Vec<String> {
+    let mut unbracketed = String::with_capacity(source.len());
+    let mut depth = 0usize;
+    for c in source.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => unbracketed.push(c),
+            _ => {}
+        }
     }
-    let named_person = if name.len() > 1 {
-        name[..name.len() - 1]
-            .iter()
-            .any(|word| lexicon::first_name(word).is_some())
-    } else {
-        follows_first_name(last, text)
+    let parts: Vec<&str> = unbracketed.split([',', ';', '\u{2014}']).collect();
+    for (p, part) in parts.iter().enumerate() {
+        // "Keron Blair, executive director of AROS": a role in apposition
+        // makes the name before it a person's.
+        let described = parts.get(p + 1).is_some_and(|next| {
+            next.split_whitespace()
+                .any(|word| lexicon::is_role_noun(word.trim_matches(|c: char| !c.is_alphabetic())))
+        });
+        let surnames = surnames_in_part(part, text, described);
+        if !surnames.is_empty() {
+            return surnames;
+        }
+        // A relative clause ("whom Mr. Obama recruited") is past the head.
+        if part
+            .split_whitespace()
+            .any(|word| matches!(word, "who" | "whom" | "which" | "that" | "whose"))
+        {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+/// The person surnames in one comma-separated part of a source (see
+/// [`person_surnames`]).
+fn surnames_in_part(part: &str, text: &str, described: bool) -> Vec<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let clean = |word: &str| -> String {
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .to_string()
     };
-    named_person.then(|| last.to_lowercase())
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let mut surnames = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(&clean(words[i])) {
+            if matches!(words[i], "who" | "whom" | "which" | "that" | "whose") {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // "Bill de Blasio": a lower-case particle between capitalised words
+        // is part of the name.
+        let continues = |i: usize| {
+            capitalised(&clean(words[i]))
+                || (names::PARTICLES.contains(&words[i])
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|next| capitalised(&clean(next))))
+        };
+        while i < words.len() && continues(i) {
+            i += 1;
+            if words[i - 1].ends_with("'s") || words[i - 1].ends_with("\u{2019}s") {
+                break;
+            }
+        }
+        let run = &words[start..i];
+        let before = start.checked_sub(1).map(|b| words[b].to_lowercase());
+        let modifier = before.as_deref().is_some_and(|word| {
+            matches!(
+                word,
+                "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "in"
+                    | "on"
+                    | "about"
+                    | "against"
+            )
+        });
+        let last_raw = run[run.len() - 1];
+        if modifier || last_raw.ends_with("'s") || last_raw.ends_with("\u{2019}s") {
+            continue;
+        }
+        let mut name: Vec<String> = run.iter().map(|word| clean(word)).collect();
+        while name
+            .last()
+            .is_some_and(|word| matches!(word.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"))
+        {
+            name.pop();
+        }
+        let titled = name.first().is_some_and(|word| lexicon::is_title(word));
+        while name
+            .first()
+            .is_some_and(|word| lexicon::is_title(word) || word == "The")
+        {
+            name.remove(0);
+        }
+        let Some(last) = name.last() else {
+            continue;
+        };
+        if lexicon::pronoun_gender(&last.to_lowercase()).is_some() {
+            continue;
+        }
+        let named_person = titled
+            || (described && name.len() > 1)
+            || if name.len() > 1 {
+                name[..name.len() - 1]
+                    .iter()
+                    .any(|word| lexicon::first_name(word).is_some())
+            } else {
+                lexicon::first_name(last).is_some() || follows_first_name(last, text)
+            };
+        if named_person {
+            surnames.push(comparable(last));
+        }
+    }
+    surnames
 }
 
 /// True when `surname` appears somewhere right after a known first name.
@@ -196,12 +308,13 @@ fn found_speakers_of(extraction: &Extraction) -> BTreeSet<String> {
 /// unresolved).
 fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, QuoteScore) {
     let located = Located::new(&annotated.text);
-    let gold: Vec<(&Attribution, String)> = annotated
+    let gold: Vec<(&Attribution, Vec<String>)> = annotated
         .attributions
         .iter()
         .filter_map(|attribution| {
             let source = attribution.source.as_ref()?;
-            Some((attribution, person_surname(&source.text, &annotated.text)?))
+            let surnames = person_surnames(&source.text, &annotated.text);
+            (!surnames.is_empty()).then_some((attribution, surnames))
         })
         .collect();
     let found: Vec<FoundQuote> = quotes
@@ -213,8 +326,11 @@ fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, Qu
             surname: surname(&quote.speaker),
         })
         .collect();
-    let matches = |attribution: &Attribution, surname: &str, quote: &FoundQuote| {
-        quote.surname.as_deref() == Some(surname)
+    let matches = |attribution: &Attribution, surnames: &[String], quote: &FoundQuote| {
+        quote
+            .surname
+            .as_ref()
+            .is_some_and(|surname| surnames.contains(surname))
             && quote.span.is_some_and(|(start, end)| {
                 attribution
                     .content
@@ -248,7 +364,7 @@ fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, Qu
         })
     };
     let score = |direct: bool| {
-        let gold_of_kind: Vec<&(&Attribution, String)> =
+        let gold_of_kind: Vec<&(&Attribution, Vec<String>)> =
             gold.iter().filter(|(a, _)| a.direct == direct).collect();
         let found_of_kind: Vec<&FoundQuote> = found.iter().filter(|q| q.direct == direct).collect();
         QuoteScore {
@@ -256,15 +372,15 @@ fn score_quotes(annotated: &PolnearArticle, quotes: &[Quote]) -> (QuoteScore, Qu
             found: found_of_kind.len(),
             gold_matched: gold_of_kind
                 .iter()
-                .filter(|(attribution, surname)| {
-                    found.iter().any(|q| matches(attribution, surname, q))
+                .filter(|(attribution, surnames)| {
+                    found.iter().any(|q| matches(attribution, surnames, q))
                 })
                 .count(),
             found_matched: found_of_kind
                 .iter()
                 .filter(|q| {
                     gold.iter()
-                        .any(|(attribution, surname)| matches(attribution, surname, q))
+                        .any(|(attribution, surnames)| matches(attribution, surnames, q))
                         || overlaps_pronoun_attribution(q)
                 })
                 .count(),
@@ -374,23 +490,51 @@ mod tests {
     #[test]
     fn person_sources_are_told_from_groups_and_pronouns() {
         let text = "Hillary Clinton spoke. Later Clinton said more. The Post reported.";
+        let names = |source: &str| person_surnames(source, text);
+        assert_eq!(names("Hillary Clinton"), ["clinton"]);
+        assert_eq!(names("Clinton"), ["clinton"]);
+        assert_eq!(names("Sen. Hillary Clinton"), ["clinton"]);
+        assert!(names("she").is_empty());
+        assert!(names("The Post").is_empty());
+        assert!(names("Clinton's campaign").is_empty());
+        assert!(names("a source").is_empty());
+        assert_eq!(names("Democratic nominee Hillary Clinton"), ["clinton"]);
+        assert!(names("the Clinton campaign").is_empty());
+    }
+
+    #[test]
+    fn the_head_of_a_source_names_its_speaker() {
+        let text = "Nobody else is named here.";
+        let names = |source: &str| person_surnames(source, text);
+        // A title names a person even without a first name.
+        assert_eq!(names("Mr. Obama"), ["obama"]);
+        // The name heads the phrase; the organisation after it is a complement.
+        assert_eq!(names("Keron Blair, executive director of AROS,"), ["blair"]);
         assert_eq!(
-            person_surname("Hillary Clinton", text).as_deref(),
-            Some("clinton")
+            names("Michael Mulgrew, president of the United Federation of Teachers,"),
+            ["mulgrew"]
         );
-        assert_eq!(person_surname("Clinton", text).as_deref(), Some("clinton"));
+        assert_eq!(names("Another critic, David H. Tribe,"), ["tribe"]);
+        assert_eq!(names("Mr. Obama and Hillary Clinton"), ["obama", "clinton"]);
+        assert_eq!(names("Sen. David Vitter (R-La.)"), ["vitter"]);
+        assert_eq!(names("Martin Luther King Jr."), ["king"]);
+        // Someone described by their relation to a named person is unnamed.
+        assert!(names("one of Mr. Obama's climate advisers").is_empty());
         assert_eq!(
-            person_surname("Sen. Hillary Clinton", text).as_deref(),
-            Some("clinton")
+            names(
+                "John D. Podesta, a chief of staff to President Bill Clinton whom Mr. Obama recruited"
+            ),
+            ["podesta"]
         );
-        assert_eq!(person_surname("she", text), None);
-        assert_eq!(person_surname("The Post", text), None);
-        assert_eq!(person_surname("Clinton's campaign", text), None);
-        assert_eq!(person_surname("a source", text), None);
         assert_eq!(
-            person_surname("Democratic nominee Hillary Clinton", text).as_deref(),
-            Some("clinton")
+            names("Republican presidential nominee Donald Trump and the Obama administration"),
+            ["trump"]
         );
-        assert_eq!(person_surname("the Clinton campaign", text), None);
+    }
+
+    #[test]
+    fn found_surnames_skip_name_suffixes() {
+        assert_eq!(surname("Martin Luther King Jr.").as_deref(), Some("king"));
+        assert_eq!(surname("Tony Blair").as_deref(), Some("blair"));
     }
 }

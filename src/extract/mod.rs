@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 5;
+pub const EXTRACTOR_VERSION: u32 = 6;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -804,6 +804,35 @@ mod tests {
         assert_eq!(e.speakers, ["Anthony Mann"]);
         assert_eq!(e.quotes.len(), 1);
         assert_eq!(e.quotes[0].cue, "agreed");
+    }
+
+    #[test]
+    fn us_style_attributions() {
+        // A party and state in brackets between the name and the verb.
+        let (_, e) = run(
+            "\"It is a shame,\" Rep. Gwen Moore (D-Wis.) said Friday.",
+            None,
+        );
+        assert_eq!(e.speakers, ["Gwen Moore"]);
+        // Initials run together do not end the sentence or the name.
+        let (_, e) = run(
+            "\"This is a disgusting day,\" said Rep. G.K. Butterfield (D-N.C.), head of \
+             the caucus.",
+            None,
+        );
+        assert_eq!(e.speakers, ["G.K. Butterfield"]);
+        // ... but "U.S." after a lower-case word still may.
+        let (_, e) = run(
+            "Officials have visited and U.S. Army Secretary Dan Driscoll went to Kyiv.",
+            None,
+        );
+        assert_eq!(e.persons, ["Dan Driscoll"]);
+        // A quotation signed with a dash and a name.
+        let text = "Tom Jones said the vote was close.\n\n\"I am truly afraid of what \
+            comes next.\" \u{2015} Karen Bobadilla";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Tom Jones", "Karen Bobadilla"]);
+        assert_eq!(e.quotes[1].speaker, "Karen Bobadilla");
     }
 
     #[test]

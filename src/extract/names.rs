@@ -153,7 +153,13 @@ fn takes_dot(word: &str) -> bool {
             | "Prof"
             | "Mt"
             | "Ft"
-    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ) || is_initial(word)
+}
+
+/// A capital letter alone: "W" of "George W. Bush".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// "I", "I'm", "I've": never part of a name.
@@ -190,7 +196,13 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>, buffer: 
             if k >= s.end {
                 break;
             }
-            if doc.is_cap(k) && doc.tokens[k].space_before && !is_first_person(doc.text(k)) {
+            // "G.K. Butterfield": initials written without spaces.
+            let next_initial =
+                k > last + 1 && is_initial(doc.core(last)) && is_initial(doc.core(k));
+            if doc.is_cap(k)
+                && (doc.tokens[k].space_before || next_initial)
+                && !is_first_person(doc.text(k))
+            {
                 buffer.push(k);
                 last = k;
                 continue;

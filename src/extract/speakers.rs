@@ -17,7 +17,7 @@
 
 use super::Doc;
 use super::entities::{EntityKind, Mention, is_calendar_word, with_lower};
-use super::lexicon::{self, Gender};
+use super::lexicon::{self, Gender, class};
 use super::names::Person;
 use super::tokens::Kind;
 
@@ -122,6 +122,9 @@ impl Finder<'_, '_> {
         if self.events.len() == events_before {
             self.introduced_quote(si, ms.clone());
         }
+        if self.events.len() == events_before {
+            self.signed_quote(si, ms.clone());
+        }
         // Remember this sentence's people for later pronouns.
         let speakers: Vec<usize> = self.events[events_before..]
             .iter()
@@ -185,6 +188,31 @@ impl Finder<'_, '_> {
         if let Some(m) = subject {
             let verb = self.mentions[m].end;
             self.cue = (doc.tokens[verb].kind == Kind::Word && !doc.is_cap(verb)).then_some(verb);
+            self.record_mention(si, m);
+        }
+    }
+
+    /// `"I'm so ashamed." ― Pamela Padilla`: a quotation signed with a dash
+    /// and the name of who said it, which ends the sentence.
+    fn signed_quote(&mut self, si: usize, ms: std::ops::Range<usize>) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let Some(m) = ms.clone().rev().find(|&m| !self.mentions[m].in_quote) else {
+            return;
+        };
+        let mention = &self.mentions[m];
+        let ends_sentence =
+            mention.end == s.end || (mention.end + 1 == s.end && doc.is_punct(mention.end, '.'));
+        let signed = mention.start >= s.start + 2
+            && ['―', '—', '–', '-']
+                .iter()
+                .any(|&dash| doc.is_punct(mention.start - 1, dash))
+            && doc.tokens[mention.start - 2].kind == Kind::CloseQuote;
+        if ends_sentence
+            && signed
+            && matches!(mention.kind, EntityKind::Person | EntityKind::MaybePerson)
+        {
+            self.cue = None;
             self.record_mention(si, m);
         }
     }
@@ -318,10 +346,25 @@ impl Finder<'_, '_> {
     fn subject_before(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        // "Rep. Gwen Moore (D-Wis.) said": a bracketed aside after the name.
+        if doc.is_punct(k, ')')
+            && let Some(open) = (k.saturating_sub(8).max(s.start)..k)
+                .rev()
+                .find(|&o| doc.is_punct(o, '('))
+            && open > s.start
+        {
+            self.subject_before(si, ms, open - 1, verb);
+            return;
+        }
         if let Some(m) = self.mention_ending_at(ms.clone(), k) {
             self.record_mention(si, m);
-            // "X and Y said".
-            let start = self.mentions[m].start;
+            // "X and Y said", "Mr. Grassley and Mr. Leahy said".
+            let mut start = self.mentions[m].start;
+            while start > s.start + 1
+                && (doc.has(start - 1, class::TITLE) || doc.is_punct(start - 1, '.'))
+            {
+                start -= 1;
+            }
             if start >= s.start + 2
                 && doc.text(start - 1) == "and"
                 && let Some(other) = self.mention_ending_at(ms, start - 2)
