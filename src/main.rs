@@ -298,7 +298,7 @@ fn run_eval(args: EvalArgs) -> Result<Status> {
             terminal::write_gold_report(&mut out, report, args.worst)?;
         }
         if let Some(report) = &polnear {
-            terminal::write_polnear_report(&mut out, report)?;
+            terminal::write_polnear_report(&mut out, report, args.worst)?;
         }
     }
     out.flush()?;

@@ -53,12 +53,12 @@ fn polnear_speaker_recall_stays_above_its_floor() {
     let report = newsdex::eval::polnear::evaluate(&polnear).expect("PolNeAR parses");
     assert_eq!(report.articles, 84);
     assert!(
-        report.all.recall() >= 0.76,
+        report.all.recall() >= 0.75,
         "recall {:.3}",
         report.all.recall()
     );
     assert!(
-        report.all.precision() >= 0.73,
+        report.all.precision() >= 0.76,
         "precision {:.3}",
         report.all.precision()
     );

@@ -61,6 +61,20 @@ pub struct PolnearReport {
     pub direct_quotes: QuoteScore,
     /// The same for indirect (reported) attributions.
     pub indirect_quotes: QuoteScore,
+    /// Per article, the person sources missed and the speakers found that
+    /// no source names, by surname.
+    pub mismatches: Vec<ArticleMismatch>,
+}
+
+/// What one PolNeAR article's person speakers got wrong.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ArticleMismatch {
+    /// The article's PolNeAR id.
+    pub id: String,
+    /// Surnames of annotated person sources newsdex did not find.
+    pub missed: Vec<String>,
+    /// Surnames of speakers newsdex found that no annotated source names.
+    pub extra: Vec<String>,
 }
 
 /// Reads the PolNeAR JSON Lines file and scores newsdex's speakers.
@@ -87,9 +101,17 @@ pub fn evaluate(path: &Path) -> Result<PolnearReport> {
                 .flat_map(|source| person_surnames(&source.text, &annotated.text))
                 .collect()
         };
-        report
-            .all
-            .add(Tally::compare(&person_sources(false), &found));
+        let sources = person_sources(false);
+        let missed: Vec<String> = sources.difference(&found).cloned().collect();
+        let extra: Vec<String> = found.difference(&sources).cloned().collect();
+        if !missed.is_empty() || !extra.is_empty() {
+            report.mismatches.push(ArticleMismatch {
+                id: annotated.id.clone(),
+                missed,
+                extra,
+            });
+        }
+        report.all.add(Tally::compare(&sources, &found));
         let direct = person_sources(true);
         let direct_found: BTreeSet<String> = found.intersection(&direct).cloned().collect();
         report.direct.add(Tally {

@@ -836,6 +836,15 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_name_no_person_bears_speaks_for_an_organisation() {
+        let text = "Emails combed through by Vox suggest that Oz favours business. \
+            Jane Smith agreed. Smith said it was odd. A student named Wong said it rained.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Jane Smith", "Wong"]);
+        assert_eq!(e.org_speakers, ["Vox"]);
+    }
+
+    #[test]
     fn kinds_of_organisation_before_such_as() {
         let text = "Photo sites such as Pixagogo charge a fee, and companies, such as \
             Snapfish, do not. Writers such as John Smith disagree.";

@@ -193,7 +193,9 @@ impl Finder<'_, '_> {
     }
 
     /// `"I'm so ashamed." ― Pamela Padilla`: a quotation signed with a dash
-    /// and the name of who said it, which ends the sentence.
+    /// and the name of who said it, which ends the sentence. (Where the next
+    /// quotation follows in the same sentence, that one would be given to
+    /// the name before it: not attempted.)
     fn signed_quote(&mut self, si: usize, ms: std::ops::Range<usize>) {
         let doc = self.doc;
         let s = doc.sentences[si];
@@ -620,6 +622,22 @@ impl Finder<'_, '_> {
                 {
                     return;
                 }
+                // "Vox suggests", "Patriot said": a lone name that is no
+                // person's in the article, nor a given name, is an
+                // organisation's (a person's surname follows their full name).
+                // "a student named Wong said" is a person's, though.
+                let named = mention.start > 0
+                    && matches!(self.doc.text(mention.start - 1), "named" | "called");
+                if single
+                    && !named
+                    && lexicon::first_name(&mention.name).is_none()
+                    && !self.names_a_person(&mention.name)
+                {
+                    let name = mention.name.clone();
+                    self.mentions[m].kind = EntityKind::Org;
+                    self.push(si, Speaker::Org(name));
+                    return;
+                }
                 let id = match self.persons.iter().position(|p| p.name == mention.name) {
                     Some(id) => id,
                     None => {
@@ -636,6 +654,23 @@ impl Finder<'_, '_> {
                 self.push(si, Speaker::Person(id));
             }
         }
+    }
+
+    /// True when `word` is a known person's name or surname, or ends a name
+    /// of several words that reads as a person's.
+    fn names_a_person(&self, word: &str) -> bool {
+        let surname_of = |name: &str| {
+            name == word
+                || name
+                    .strip_suffix(word)
+                    .is_some_and(|given| given.ends_with(' '))
+        };
+        self.persons.iter().any(|p| surname_of(&p.name))
+            || self.mentions.iter().any(|m| {
+                matches!(m.kind, EntityKind::Person | EntityKind::MaybePerson)
+                    && m.name.contains(' ')
+                    && surname_of(&m.name)
+            })
     }
 
     /// Resolves "he"/"she" at token `k` and records the person found.

@@ -418,8 +418,13 @@ pub fn write_gold_report(out: &mut dyn Write, report: &GoldReport, worst: usize)
     Ok(())
 }
 
-/// Writes the PolNeAR speaker scores.
-pub fn write_polnear_report(out: &mut dyn Write, report: &PolnearReport) -> io::Result<()> {
+/// Writes the PolNeAR speaker scores, then the `worst` articles with the
+/// most person speakers missed or found in excess.
+pub fn write_polnear_report(
+    out: &mut dyn Write,
+    report: &PolnearReport,
+    worst: usize,
+) -> io::Result<()> {
     writeln!(
         out,
         "\nPolNeAR person speakers by surname over {} articles (micro-averaged)",
@@ -455,6 +460,22 @@ pub fn write_polnear_report(out: &mut dyn Write, report: &PolnearReport) -> io::
             score.precision(),
             score.recall()
         )?;
+    }
+    let mut ranked: Vec<_> = report.mismatches.iter().collect();
+    ranked.sort_by_key(|article| std::cmp::Reverse(article.missed.len() + article.extra.len()));
+    if worst > 0 && !ranked.is_empty() {
+        writeln!(
+            out,
+            "\nWorst PolNeAR articles (person speakers by surname):"
+        )?;
+    }
+    for article in ranked.into_iter().take(worst) {
+        writeln!(out, "  {}", article.id)?;
+        for (label, names) in [("missed", &article.missed), ("extra", &article.extra)] {
+            if !names.is_empty() {
+                writeln!(out, "    {label}: {}", names.join(", "))?;
+            }
+        }
     }
     Ok(())
 }
