@@ -160,6 +160,32 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
                 return;
             }
         }
+        // "Republican Donald Trump", "Miss Universe Alicia Machado": one
+        // unknown word before a given name and surname describes the person.
+        let (head, tail) = words.split_at(words.len() - 2);
+        let describer = match head {
+            [describer] => Some(describer),
+            [title, describer] if doc.has(*title, class::TITLE) => Some(describer),
+            _ => None,
+        };
+        if let Some(describer) = describer
+            && doc.has(tail[0], class::FIRST_NAME)
+            && !doc.has(*describer, class::FIRST_NAME | class::TITLE)
+            && known(names::name_text(doc, std::slice::from_ref(describer))).is_err()
+            && !names::PARTICLES.contains(&doc.core(*describer))
+        {
+            let mut m = mention(
+                doc,
+                run,
+                tail[0],
+                run.end,
+                names::name_text(doc, tail),
+                EntityKind::Person,
+            );
+            m.titled = true;
+            out.push(m);
+            return;
+        }
     }
     let parts = names::split_title(doc, words);
     if parts.titled {

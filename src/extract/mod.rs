@@ -845,6 +845,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_describing_a_named_person_is_not_part_of_the_name() {
+        let text = "The claims angered Republican Donald Trump. Crooked Hillary Clinton \
+            is a slogan. Liberal Democrat Sarah Teather spoke.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.persons),
+            ["Donald Trump", "Hillary Clinton", "Sarah Teather"]
+        );
+        assert_eq!(e.organizations, ["Liberal Democrats"]);
+    }
+
+    #[test]
     fn kinds_of_organisation_before_such_as() {
         let text = "Photo sites such as Pixagogo charge a fee, and companies, such as \
             Snapfish, do not. Writers such as John Smith disagree.";
