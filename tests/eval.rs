@@ -11,10 +11,10 @@ use newsdex::eval::gold;
 const FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.93),
     ("org_speakers", 0.66),
-    ("entities", 0.86),
+    ("entities", 0.87),
     ("organizations", 0.73),
     ("places", 0.86),
-    ("persons", 0.93),
+    ("persons", 0.94),
 ];
 const DATE_RECALL_FLOOR: f64 = 0.95;
 
@@ -53,29 +53,29 @@ fn polnear_speaker_recall_stays_above_its_floor() {
     let report = newsdex::eval::polnear::evaluate(&polnear).expect("PolNeAR parses");
     assert_eq!(report.articles, 84);
     assert!(
-        report.all.recall() >= 0.75,
+        report.all.recall() >= 0.72,
         "recall {:.3}",
         report.all.recall()
     );
     assert!(
-        report.all.precision() >= 0.76,
+        report.all.precision() >= 0.80,
         "precision {:.3}",
         report.all.precision()
     );
     assert!(
-        report.direct.recall() >= 0.85,
+        report.direct.recall() >= 0.80,
         "direct recall {:.3}",
         report.direct.recall()
     );
     // Quotes: right speaker and overlapping content (see src/eval/polnear.rs).
     let (direct, reported) = (report.direct_quotes, report.indirect_quotes);
     assert!(
-        direct.recall() >= 0.70,
+        direct.recall() >= 0.69,
         "direct quote recall {:.3}",
         direct.recall()
     );
     assert!(
-        direct.precision() >= 0.75,
+        direct.precision() >= 0.81,
         "direct quote precision {:.3}",
         direct.precision()
     );
@@ -85,7 +85,7 @@ fn polnear_speaker_recall_stays_above_its_floor() {
         reported.recall()
     );
     assert!(
-        reported.precision() >= 0.76,
+        reported.precision() >= 0.79,
         "reported speech precision {:.3}",
         reported.precision()
     );

@@ -1251,10 +1251,13 @@ static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
             .map(|word| (word, ())),
     )
 });
+/// Given names: the hand-written list (names from around the world) and the
+/// US Census one built from public data (`data/first_names_census.py`).
 static FIRST_NAMES: LazyLock<Lexicon<Option<Gender>>> = LazyLock::new(|| {
     Lexicon::new(
         include_str!("data/first_names.txt")
             .lines()
+            .chain(include_str!("data/first_names_census.txt").lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
@@ -1475,6 +1478,12 @@ mod tests {
         assert_eq!(place("Kyiv"), Some("Kyiv"));
         assert_eq!(organization("BBC News"), Some("BBC News"));
         assert_eq!(first_name("Patricia"), Some(Some(Gender::Female)));
+        // From the census list; words and places it also holds were left out.
+        assert_eq!(first_name("Alicia"), Some(Some(Gender::Female)));
+        assert_eq!(first_name("Laurence"), Some(Some(Gender::Male)));
+        for word in ["May", "Hope", "Georgia", "Delta", "Williams", "January"] {
+            assert_eq!(first_name(word), None, "{word}");
+        }
         assert_eq!(first_name("Steve"), Some(Some(Gender::Male)));
         assert_eq!(classes("Ukrainian") & class::DEMONYM, class::DEMONYM);
         assert_eq!(classes("Ukraine") & class::DEMONYM, 0);
