@@ -125,6 +125,20 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     let Some(&first) = words.first() else {
         return;
     };
+    // "Aer Lingus Group PLC", "Acme Inc": a legal form marks a company and
+    // is not part of its name (tests/gold/README.md).
+    if words.len() >= 2
+        && let Some((&last, init)) = words.split_last()
+        && lexicon::is_legal_form(doc.core(last))
+    {
+        let text = names::name_text(doc, init);
+        let (kind, name) = match known(text) {
+            Ok((kind, name)) => (kind, name),
+            Err(text) => (EntityKind::Org, text),
+        };
+        out.push(mention(doc, run, init[0], last, name, kind));
+        return;
+    }
     // "Margaret Moran MP": post-nominal letters are not part of the name.
     if words.len() >= 3
         && let Some((&last, init)) = words.split_last()

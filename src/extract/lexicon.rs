@@ -1362,6 +1362,46 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUN_SET.contains(word)
 }
 
+/// True for a company's legal form written after its name ("PLC", "Inc"),
+/// which is not part of the name.
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word,
+        "PLC" | "plc" | "Plc" | "Inc" | "Ltd" | "LLC" | "Limited"
+    )
+}
+
+/// True for a noun by which news refers back to a business it has named:
+/// "the firm said", "the carmaker said".
+pub(crate) fn is_business_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "company"
+            | "firm"
+            | "group"
+            | "business"
+            | "retailer"
+            | "airline"
+            | "carrier"
+            | "maker"
+            | "carmaker"
+            | "manufacturer"
+            | "chain"
+            | "operator"
+            | "giant"
+            | "broadcaster"
+            | "publisher"
+            | "insurer"
+            | "lender"
+            | "bank"
+            | "studio"
+            | "label"
+            | "network"
+            | "supermarket"
+            | "conglomerate"
+    )
+}
+
 /// True for a lower-case noun by which news reports someone who speaks
 /// without a name: "a spokesman said", "officials said". Unlike "the
 /// minister said", these rarely stand for a person named earlier.

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 7;
+pub const EXTRACTOR_VERSION: u32 = 8;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -854,6 +854,28 @@ mod tests {
             ["Donald Trump", "Hillary Clinton", "Sarah Teather"]
         );
         assert_eq!(e.organizations, ["Liberal Democrats"]);
+    }
+
+    #[test]
+    fn a_business_referred_back_to_speaks_as_the_one_named() {
+        let text = "Revenues at media group Reuters slipped 11% during 2004, the group \
+            said.\n\nShares in Vodafone rose. The mobile phone firm said sales were \
+            strong.\n\nThe government said it was fine.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["Reuters", "Vodafone"]);
+    }
+
+    #[test]
+    fn a_legal_form_is_not_part_of_a_company_name() {
+        let (_, e) = run(
+            "Aer Lingus Group PLC said shares in Acme Widgets Inc fell.",
+            None,
+        );
+        assert_eq!(e.org_speakers, ["Aer Lingus Group"]);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Acme Widgets", "Aer Lingus Group"]
+        );
     }
 
     #[test]

@@ -358,6 +358,12 @@ impl Finder<'_, '_> {
             self.subject_before(si, ms, open - 1, verb);
             return;
         }
+        // "Aer Lingus Group PLC said": the name ends before its legal form.
+        let k = if k > s.start && lexicon::is_legal_form(doc.core(k)) {
+            k - 1
+        } else {
+            k
+        };
         if let Some(m) = self.mention_ending_at(ms.clone(), k) {
             self.record_mention(si, m);
             // "X and Y said", "Mr. Grassley and Mr. Leahy said".
@@ -465,12 +471,18 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let word = doc.text(k);
-        if !with_lower(word, lexicon::is_org_noun) || doc.tokens[k].in_quote {
+        if !(with_lower(word, lexicon::is_org_noun) || with_lower(word, lexicon::is_business_noun))
+            || doc.tokens[k].in_quote
+        {
             return;
         }
         let police = word.eq_ignore_ascii_case("police");
-        let determined = k > s.start && matches!(doc.text(k - 1), "the" | "The");
-        if !(police || determined) {
+        // "the company", "the US firm", "the online music group".
+        let determiner = (k.saturating_sub(3).max(s.start)..k)
+            .rev()
+            .find(|&d| matches!(doc.text(d), "the" | "The"))
+            .filter(|&d| (d + 1..k).all(|w| doc.tokens[w].kind == Kind::Word));
+        if !(police || determiner.is_some()) {
             return;
         }
         let noun = word.to_ascii_lowercase();
@@ -492,11 +504,34 @@ impl Finder<'_, '_> {
                 }
             }
         }
-        // A bare "the company said" names no one a reader could search for.
         if let Some(name) = named {
             let name = name.to_string();
             self.push(si, Speaker::Org(name));
+            return;
         }
+        // "Revenues at media group Reuters slipped, the group said": a
+        // business referred back to is the organisation last named, in this
+        // sentence or the few before. ("The government" or "the party" with
+        // no such name is generic, and names no one.)
+        if let Some(d) = determiner
+            && lexicon::is_business_noun(&noun)
+            && let Some(name) = self.last_org_before(si, d)
+        {
+            self.push(si, Speaker::Org(name));
+        }
+    }
+
+    /// The organisation named last before token `k`, outside quotations, in
+    /// sentence `si` or the two before it.
+    fn last_org_before(&self, si: usize, k: usize) -> Option<String> {
+        let first_sentence = si.saturating_sub(2);
+        self.mentions
+            .iter()
+            .rev()
+            .skip_while(|m| m.sentence > si || m.end > k)
+            .take_while(|m| m.sentence >= first_sentence)
+            .find(|m| m.kind == EntityKind::Org && !m.in_quote)
+            .map(|m| m.name.clone())
     }
 
     /// A speaker named right at token `j` (after "according to", or after an
