@@ -9,7 +9,7 @@ use newsdex::eval::gold;
 /// Floors for micro-averaged F1 (recall for dates), a little under what the
 /// extractor measures now.
 const FLOORS: [(&str, f64); 6] = [
-    ("speakers", 0.93),
+    ("speakers", 0.94),
     ("org_speakers", 0.72),
     ("entities", 0.87),
     ("organizations", 0.74),

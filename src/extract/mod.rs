@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 8;
+pub const EXTRACTOR_VERSION: u32 = 9;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -876,6 +876,16 @@ mod tests {
             sorted(&e.organizations),
             ["Acme Widgets", "Aer Lingus Group"]
         );
+    }
+
+    #[test]
+    fn a_person_a_relative_clause_describes_is_the_topic_for_he_said() {
+        let text = "\"We must win,\" said coach Eddie O'Sullivan.\n\nIreland have been \
+            boosted by the return of skipper Brian O'Driscoll who missed the last game. \
+            \"The knowledge that the game was coming up really helped,\" he said.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Eddie O'Sullivan", "Brian O'Driscoll"]);
+        assert_eq!(e.quotes[1].speaker, "Brian O'Driscoll");
     }
 
     #[test]

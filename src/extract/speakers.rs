@@ -142,6 +142,11 @@ impl Finder<'_, '_> {
             }
             let leading = first_subject && m.start <= s.start + 3;
             first_subject = false;
+            // "the return of skipper Brian O'Driscoll, who missed ...": a
+            // relative clause makes the person its topic.
+            let described = (m.end..(m.end + 2).min(s.end)).any(|w| doc.is_word(w, "who"))
+                && (m.end == s.end || doc.is_word(m.end, "who") || doc.is_punct(m.end, ','));
+            let leading = leading || described;
             self.history.push(Antecedent {
                 passage: s.passage,
                 sentence: si,
