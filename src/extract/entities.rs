@@ -161,16 +161,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             {
                 let end = head.last().map_or(head[0], |&l| l + 1);
                 out.push(mention(doc, run, head[0], end, name, kind));
-                let mut m = mention(
-                    doc,
-                    run,
-                    tail[0],
-                    run.end,
-                    names::name_text(doc, tail),
-                    EntityKind::Person,
-                );
-                m.titled = true;
-                out.push(m);
+                out.push(described_person(doc, run, tail));
                 return;
             }
         }
@@ -188,16 +179,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             && known(names::name_text(doc, std::slice::from_ref(describer))).is_err()
             && !names::PARTICLES.contains(&doc.core(*describer))
         {
-            let mut m = mention(
-                doc,
-                run,
-                tail[0],
-                run.end,
-                names::name_text(doc, tail),
-                EntityKind::Person,
-            );
-            m.titled = true;
-            out.push(m);
+            out.push(described_person(doc, run, tail));
             return;
         }
     }
@@ -340,6 +322,22 @@ fn known(text: String) -> Result<(EntityKind, String), String> {
         Some((kind, canonical)) => Ok((kind, canonical.to_string())),
         None => Err(text),
     }
+}
+
+/// The person named by `words`, the end of `run` after a description of
+/// them ("Liberal Democrat", "Republican"): as sure a person as a title
+/// would make them.
+fn described_person(doc: &Doc, run: &Run, words: &[usize]) -> Mention {
+    let mut m = mention(
+        doc,
+        run,
+        words[0],
+        run.end,
+        names::name_text(doc, words),
+        EntityKind::Person,
+    );
+    m.titled = true;
+    m
 }
 
 /// Classifies a name without a title.
