@@ -37,43 +37,54 @@ pub fn simhash(paragraphs: &[String]) -> u64 {
     // The last three word hashes, newest last, and how many words so far.
     let mut window = [0u64; 3];
     let mut words = 0usize;
-    let mut add_word = |hash: u64| {
-        window = [window[1], window[2], hash];
-        words += 1;
-        if words >= 3 {
-            counter.add(shingle_hash(&window));
-        }
-    };
+    // Lower-cased bytes of a word with characters beyond ASCII.
+    let mut lowered = Vec::new();
     for paragraph in paragraphs {
-        let mut word = WordHasher::default();
-        // Bytes, not chars: news text is nearly all ASCII, and decoding every
-        // char made this a tenth of what indexing spent outside Tantivy.
         let bytes = paragraph.as_bytes();
         let mut i = 0;
         while let Some(&byte) = bytes.get(i) {
-            if byte.is_ascii() {
-                i += 1;
-                if byte.is_ascii_alphanumeric() {
-                    word.eat(byte.to_ascii_lowercase());
+            let hash = match BYTE_CLASS[usize::from(byte)] {
+                ASCII_SEPARATOR => {
+                    i += 1;
                     continue;
                 }
-            } else {
-                let c = paragraph[i..]
-                    .chars()
-                    .next()
-                    .unwrap_or(char::REPLACEMENT_CHARACTER);
-                i += c.len_utf8();
-                if c.is_alphanumeric() {
-                    word.push(c);
-                    continue;
+                ASCII_WORD => {
+                    let start = i;
+                    i += 1;
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == ASCII_WORD)
+                    {
+                        i += 1;
+                    }
+                    if bytes.get(i).is_some_and(|next| !next.is_ascii()) {
+                        // The word may go on past ASCII: read it again by chars.
+                        let (end, hash) = unicode_word(paragraph, start, &mut lowered);
+                        i = end;
+                        hash
+                    } else {
+                        ascii_word_hash(&bytes[start..i])
+                    }
                 }
+                _ => {
+                    let c = paragraph[i..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    if !c.is_alphanumeric() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    let (end, hash) = unicode_word(paragraph, i, &mut lowered);
+                    i = end;
+                    hash
+                }
+            };
+            window = [window[1], window[2], hash];
+            words += 1;
+            if words >= 3 {
+                counter.add(shingle_hash(&window));
             }
-            if let Some(hash) = word.take() {
-                add_word(hash);
-            }
-        }
-        if let Some(hash) = word.take() {
-            add_word(hash);
         }
     }
     match words {
@@ -83,45 +94,154 @@ pub fn simhash(paragraphs: &[String]) -> u64 {
     }
 }
 
-fn shingle_hash(words: &[u64]) -> u64 {
-    words
-        .iter()
-        .fold(0u64, |hash, word| mix(hash.rotate_left(21) ^ word))
+/// What a byte is to the word scanner: [`ASCII_SEPARATOR`], [`ASCII_WORD`]
+/// (a letter or digit) or part of a character beyond ASCII. A table, as the
+/// scanner looks at every byte of every article.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [BEYOND_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_SEPARATOR
+        };
+        byte += 1;
+    }
+    table
+};
+const ASCII_SEPARATOR: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const BEYOND_ASCII: u8 = 2;
+
+/// The word of alphanumeric characters starting at byte `start`: where it
+/// ends and its hash, lower-cased into `lowered` first.
+fn unicode_word(text: &str, start: usize, lowered: &mut Vec<u8>) -> (usize, u64) {
+    lowered.clear();
+    let mut end = text.len();
+    for (offset, c) in text[start..].char_indices() {
+        if !c.is_alphanumeric() {
+            end = start + offset;
+            break;
+        }
+        let mut buffer = [0u8; 4];
+        for lower in c.to_lowercase() {
+            lowered.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+        }
+    }
+    (end, word_hash(lowered))
 }
 
-/// 64 counters (how many shingles have each bit set) kept bit-sliced: plane
-/// `j` holds bit `j` of every counter, so adding a shingle is a ripple-carry
-/// add over a few words rather than 64 separate increments.
-#[derive(Default)]
+/// Odd multiplier of the word hash (from splitmix64).
+const WORD_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Hash of a lower-cased word's bytes, eight at a time. Word bytes are never
+/// zero, so zero-padding the last chunk cannot make two words alike.
+fn word_hash(lowered: &[u8]) -> u64 {
+    chunked_hash(lowered, 0)
+}
+
+/// [`word_hash`] of an ASCII alphanumeric word, lower-cased on the way:
+/// setting bit 5 lower-cases a letter and leaves a digit as it is.
+fn ascii_word_hash(word: &[u8]) -> u64 {
+    chunked_hash(word, 0x20)
+}
+
+/// The word hash of `word` with every byte or-ed with `set_bits`.
+#[inline]
+fn chunked_hash(word: &[u8], set_bits: u8) -> u64 {
+    let spread = u64::from_le_bytes([set_bits; 8]);
+    let mut hash = 0u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        hash = (hash ^ (u64::from_le_bytes(bytes) | spread)).wrapping_mul(WORD_MULTIPLIER);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let last = rest
+            .iter()
+            .rev()
+            .fold(0u64, |value, &byte| value << 8 | u64::from(byte | set_bits));
+        hash = (hash ^ last).wrapping_mul(WORD_MULTIPLIER);
+    }
+    hash
+}
+
+/// One shingle's hash from its word hashes: rotated apart so that order
+/// counts, then finalised once.
+fn shingle_hash(words: &[u64]) -> u64 {
+    mix(words
+        .iter()
+        .fold(0u64, |hash, word| hash.rotate_left(21) ^ word))
+}
+
+/// 64 counters (how many shingles have each bit set), counted eight at a
+/// time: byte `j` of lane `k` counts bit `8k + j`, so adding a shingle is
+/// eight table lookups and additions, with no branch on the data. Lanes are
+/// emptied into the totals before a byte can overflow.
 struct BitCounter {
-    planes: Vec<u64>,
+    lanes: [u64; 8],
+    in_lanes: u32,
+    totals: [u64; 64],
     added: u64,
 }
 
-impl BitCounter {
-    fn add(&mut self, hash: u64) {
-        self.added += 1;
-        let mut carry = hash;
-        for plane in &mut self.planes {
-            let sum = *plane ^ carry;
-            carry &= *plane;
-            *plane = sum;
-            if carry == 0 {
-                return;
-            }
+/// Each byte value with its eight bits spread to the low bits of eight bytes.
+static SPREAD_BITS: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut value = 0;
+    while value < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            table[value] |= ((value as u64 >> bit) & 1) << (8 * bit);
+            bit += 1;
         }
-        self.planes.push(carry);
+        value += 1;
+    }
+    table
+};
+
+impl Default for BitCounter {
+    fn default() -> BitCounter {
+        BitCounter {
+            lanes: [0; 8],
+            in_lanes: 0,
+            totals: [0; 64],
+            added: 0,
+        }
+    }
+}
+
+impl BitCounter {
+    #[inline]
+    fn add(&mut self, hash: u64) {
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            *lane += SPREAD_BITS[usize::from((hash >> (8 * k)) as u8)];
+        }
+        self.in_lanes += 1;
+        if self.in_lanes == u32::from(u8::MAX) {
+            self.empty_lanes();
+        }
+    }
+
+    fn empty_lanes(&mut self) {
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            for (j, count) in lane.to_le_bytes().into_iter().enumerate() {
+                self.totals[8 * k + j] += u64::from(count);
+            }
+            *lane = 0;
+        }
+        self.added += u64::from(self.in_lanes);
+        self.in_lanes = 0;
     }
 
     /// The bits set in more than half of the shingles added.
-    fn majority(&self) -> u64 {
+    fn majority(&mut self) -> u64 {
+        self.empty_lanes();
         (0..64).fold(0, |fingerprint, bit| {
-            let count = self
-                .planes
-                .iter()
-                .enumerate()
-                .fold(0u64, |count, (j, plane)| count | (plane >> bit & 1) << j);
-            if 2 * count > self.added {
+            if 2 * self.totals[bit] > self.added {
                 fingerprint | 1 << bit
             } else {
                 fingerprint
@@ -130,51 +250,8 @@ impl BitCounter {
     }
 }
 
-/// FNV-1a over a word's lower-cased characters, fed one character at a time.
-struct WordHasher {
-    hash: u64,
-    empty: bool,
-}
-
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher {
-            hash: FNV_OFFSET,
-            empty: true,
-        }
-    }
-}
-
-impl WordHasher {
-    /// Adds one character, lower-cased.
-    fn push(&mut self, c: char) {
-        let mut buffer = [0u8; 4];
-        for lower in c.to_lowercase() {
-            for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
-                self.eat(byte);
-            }
-        }
-    }
-
-    /// Adds one byte of a lower-cased character.
-    fn eat(&mut self, byte: u8) {
-        self.empty = false;
-        self.hash = (self.hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-    }
-
-    /// The finished word's hash, if any, and a fresh start.
-    fn take(&mut self) -> Option<u64> {
-        let finished = (!self.empty).then_some(self.hash);
-        *self = WordHasher::default();
-        finished
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
 /// A 64-bit finaliser (from MurmurHash3), so every input bit reaches every
-/// output bit: FNV's low bits mix poorly.
+/// output bit: a product's low bits depend only on the factors' low bits.
 pub(crate) fn mix(mut hash: u64) -> u64 {
     hash ^= hash >> 33;
     hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -399,9 +476,8 @@ mod tests {
             .flat_map(|paragraph| paragraph.split(|c: char| !c.is_alphanumeric()))
             .filter(|word| !word.is_empty())
             .map(|word| {
-                let mut hasher = WordHasher::default();
-                word.chars().for_each(|c| hasher.push(c));
-                hasher.hash
+                let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
+                word_hash(lowered.as_bytes())
             })
             .collect();
         if word_hashes.is_empty() {
