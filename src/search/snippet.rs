@@ -76,30 +76,39 @@ pub fn highlight(
 /// Runs of alphanumeric characters with their byte offsets, as Tantivy's
 /// `SimpleTokenizer` cuts them.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    // Whether the character at `i` is alphanumeric, and its length. ASCII,
+    // nearly all of it, is read from a table without decoding.
+    let char_at = move |i: usize| -> (bool, usize) {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            (ASCII_ALPHANUMERIC[usize::from(byte)], 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
     let mut at = 0;
     std::iter::from_fn(move || {
-        // ASCII, nearly all of it, is read without decoding.
-        let char_at = |i: usize| -> (bool, usize) {
-            match text.as_bytes()[i] {
-                byte if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
-                _ => text[i..]
-                    .chars()
-                    .next()
-                    .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        loop {
+            if at >= bytes.len() {
+                return None;
             }
-        };
-        while at < text.len() {
             let (alphanumeric, len) = char_at(at);
             if alphanumeric {
                 break;
             }
             at += len;
         }
-        if at >= text.len() {
-            return None;
-        }
         let start = at;
-        while at < text.len() {
+        while at < bytes.len() {
+            // The common case, an ASCII letter or digit, without a call.
+            if ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+                at += 1;
+                continue;
+            }
             let (alphanumeric, len) = char_at(at);
             if !alphanumeric {
                 break;
@@ -109,6 +118,17 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         Some((start, &text[start..at]))
     })
 }
+
+/// For each byte, whether it is an ASCII letter or digit (false past ASCII).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 /// `word` starts with the lower-case `prefix`, ignoring the case of `word`.
 fn starts_with_ignoring_case(word: &str, prefix: &str) -> bool {
