@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 9;
+pub const EXTRACTOR_VERSION: u32 = 10;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -209,6 +209,29 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     }
     out
 }
+
+/// Where a signed quotation's signature ends and the next quotation starts,
+/// in a sentence's `tokens`: `"…" ― Krystal Correa "…"`, reader reactions
+/// printed one under the other. The signature closes its quotation's
+/// sentence, so the next quotation is not read as the signer's.
+fn signature_end(tokens: &[Token], text: &str) -> Option<usize> {
+    let is_dash = |t: &Token| ['―', '—', '–'].iter().any(|&dash| t.is_punct(text, dash));
+    (4..tokens.len()).find(|&open| {
+        if tokens[open].kind != tokens::Kind::OpenQuote {
+            return false;
+        }
+        let name_start = (open.saturating_sub(MAX_SIGNATURE_WORDS)..open)
+            .find(|&i| tokens[i..open].iter().all(|t| t.is_capitalized(text)));
+        name_start.is_some_and(|first| {
+            first >= 2
+                && is_dash(&tokens[first - 1])
+                && tokens[first - 2].kind == tokens::Kind::CloseQuote
+        })
+    })
+}
+
+/// Words a quotation's signature may have ("Mary Ann de la Cruz" has five).
+const MAX_SIGNATURE_WORDS: usize = 4;
 
 /// True when text `p` reads as a list of names and nothing else: at least
 /// three capitalised words and two commas or semicolons, no quotation, and at
@@ -308,8 +331,16 @@ impl<'a> Doc<'a> {
             let first = tokens.len();
             let mut in_quote = false;
             for span in sentence_spans(text) {
-                let start = tokens.len();
+                let mut start = tokens.len();
                 tokens::tokenize(text, span, &mut in_quote, &mut tokens);
+                while let Some(cut) = signature_end(&tokens[start..], text) {
+                    sentences.push(Sentence {
+                        passage: p,
+                        start,
+                        end: start + cut,
+                    });
+                    start += cut;
+                }
                 sentences.push(Sentence {
                     passage: p,
                     start,
@@ -833,6 +864,26 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Tom Jones", "Karen Bobadilla"]);
         assert_eq!(e.quotes[1].speaker, "Karen Bobadilla");
+        // Signed quotations one after the other, each with its own signer.
+        let text = "\u{201c}He scares me. I fear for our children.\u{201d} \u{2015} Krystal \
+            Correa \u{201c}He is obsessed with Mexico.\u{201d} \u{2015} Esther Tapia";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Krystal Correa", "Esther Tapia"]);
+        let by_speaker: Vec<(&str, &str)> = e
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.text.as_str()))
+            .collect();
+        assert_eq!(
+            by_speaker,
+            [
+                ("Krystal Correa", "He scares me. I fear for our children."),
+                ("Esther Tapia", "He is obsessed with Mexico.")
+            ]
+        );
+        // A quotation of two sentences before its cue is quoted whole.
+        let (_, e) = run("\"We will win. We always do,\" Ann Lee said.", None);
+        assert_eq!(e.quotes[0].text, "We will win. We always do");
     }
 
     #[test]

@@ -73,47 +73,81 @@ pub(crate) fn find_quotes(doc: &Doc, events: &[SpeakerEvent], persons: &[Person]
 /// the next sentences of the passage that are quotation only and claimed by
 /// no speaker of their own (a quote running on: `X said: "A. B. C."`).
 fn quoted_words(doc: &Doc, si: usize, events: &[SpeakerEvent]) -> String {
-    let mut pieces = quoted_stretches(doc, si);
+    let sentence = doc.sentences[si];
+    let text = doc.passages[sentence.passage];
+    let mut spans = quoted_spans(doc, si);
+    let claimed = |s: usize| events.iter().any(|event| event.sentence == s);
+    // A sentence that starts inside a quotation continues one opened before
+    // (`"A. B," he said`, `"A. B." ― X`): its first sentences are part of it.
+    let mut first = si;
+    while first > 0 && starts_inside_quote(doc, first) {
+        let before = first - 1;
+        if doc.sentences[before].passage != sentence.passage || claimed(before) {
+            break;
+        }
+        first = before;
+    }
+    if first < si
+        && let (Some(opening), Some(continued)) =
+            (quoted_spans(doc, first).last(), spans.first_mut())
+    {
+        continued.0 = opening.0;
+    }
+    let mut pieces = long_enough(text, &spans);
     if pieces.is_empty() {
         return String::new();
     }
-    let passage = doc.sentences[si].passage;
     for next in si + 1..doc.sentences.len() {
-        let sentence = doc.sentences[next];
-        let quote_only = sentence.passage == passage
-            && doc.tokens[sentence.start].kind == Kind::OpenQuote
-            && !events.iter().any(|event| event.sentence == next);
+        let sentence_after = doc.sentences[next];
+        let quote_only = sentence_after.passage == sentence.passage
+            && doc.tokens[sentence_after.start].kind == Kind::OpenQuote
+            && !claimed(next);
         if !quote_only {
             break;
         }
-        pieces.extend(quoted_stretches(doc, next));
+        spans = quoted_spans(doc, next);
+        pieces.extend(long_enough(text, &spans));
     }
     pieces.join(" … ")
 }
 
-/// Each run of quoted tokens in sentence `si`, as text.
-fn quoted_stretches(doc: &Doc, si: usize) -> Vec<String> {
+/// True when sentence `si` opens within a quotation opened before it.
+fn starts_inside_quote(doc: &Doc, si: usize) -> bool {
     let sentence = doc.sentences[si];
-    let text = doc.passages[sentence.passage];
-    let mut stretches = Vec::new();
+    sentence.start < sentence.end
+        && doc.tokens[sentence.start].in_quote
+        && doc.tokens[sentence.start].kind != Kind::OpenQuote
+}
+
+/// The texts of `spans` with at least [`MIN_WORDS`] words.
+fn long_enough(text: &str, spans: &[(usize, usize)]) -> Vec<String> {
+    spans
+        .iter()
+        .map(|&(start, end)| text[start..end].trim())
+        .filter(|stretch| stretch.split_whitespace().count() >= MIN_WORDS)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The byte span of each run of quoted tokens in sentence `si`.
+fn quoted_spans(doc: &Doc, si: usize) -> Vec<(usize, usize)> {
+    let sentence = doc.sentences[si];
+    let mut spans = Vec::new();
     let mut run: Option<(usize, usize)> = None;
     for token in &doc.tokens[sentence.start..sentence.end] {
         let inside = token.in_quote && !matches!(token.kind, Kind::OpenQuote | Kind::CloseQuote);
         match (&mut run, inside) {
             (Some((_, end)), true) => *end = token.end,
             (None, true) => run = Some((token.start, token.end)),
-            (Some((start, end)), false) => {
-                stretches.push(text[*start..*end].trim().to_string());
+            (Some(span), false) => {
+                spans.push(*span);
                 run = None;
             }
             (None, false) => {}
         }
     }
-    if let Some((start, end)) = run {
-        stretches.push(text[start..end].trim().to_string());
-    }
-    stretches.retain(|stretch| stretch.split_whitespace().count() >= MIN_WORDS);
-    stretches
+    spans.extend(run);
+    spans
 }
 
 /// What was reported, for a sentence without quotation marks: the clause
