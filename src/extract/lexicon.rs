@@ -642,6 +642,9 @@ const INVERTING_VERBS: &[&str] = &[
 /// Words allowed between a subject and its speech verb: auxiliaries and adverbs
 /// ("has also said", "further suggested").
 const SUBJECT_VERB_FILLERS: &[&str] = &[
+    // "The CML, the BBA and the BSA all said".
+    "all",
+    "both",
     "has",
     "have",
     "had",

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 10;
+pub const EXTRACTOR_VERSION: u32 = 11;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -884,6 +884,41 @@ mod tests {
         // A quotation of two sentences before its cue is quoted whole.
         let (_, e) = run("\"We will win. We always do,\" Ann Lee said.", None);
         assert_eq!(e.quotes[0].text, "We will win. We always do");
+    }
+
+    #[test]
+    fn coordinated_subjects_relative_clauses_and_second_verbs() {
+        // Every name of a list before the verb speaks, past brackets and "the".
+        let text = "The Council of Mortgage Lenders (CML), the British Bankers \
+            Association (BBA) and Building Societies Association (BSA) all said \
+            lending was slowing. On Monday, Tom Smith and Ann Lee said it rained.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            e.org_speakers,
+            [
+                "Building Societies Association",
+                "British Bankers Association",
+                "Council of Mortgage Lenders"
+            ]
+        );
+        assert_eq!(e.speakers, ["Ann Lee", "Tom Smith"]);
+        // An organisation's relative clause right after its name.
+        let text = "Europe was criticised by the Organisation for Economic Co-operation \
+            and Development, which argued in a report that reform was needed.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            e.org_speakers,
+            ["Organisation for Economic Co-operation and Development"]
+        );
+        // A second verb joined by "and" speaks for the sentence's subject, but
+        // not for a name that is an object or a possessor.
+        let text = "The BPI is concerned about sales and said it would act. \
+            Tom Smith arrived late and said the plan had failed. Police arrested \
+            Tom Hill and said he was armed. Ann Lee's lawyer objected and said \
+            it was wrong.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["BPI"]);
+        assert_eq!(e.speakers, ["Tom Smith"]);
     }
 
     #[test]

@@ -267,6 +267,13 @@ impl Finder<'_, '_> {
         {
             self.subject_before(si, ms.clone(), j - 1, i);
         }
+        if self.events.len() == before
+            && !participle
+            && j > s.start + 1
+            && doc.is_word(j - 1, "and")
+        {
+            self.subject_of_first_verb(si, ms.clone(), j - 1);
+        }
         if self.events.len() > before {
             return;
         }
@@ -303,6 +310,44 @@ impl Finder<'_, '_> {
                     || (i >= s.start + 2 && doc.tokens[i - 2].kind == Kind::CloseQuote);
                 self.subject_starting_at(si, ms, i + 1, quoted);
             }
+        }
+    }
+
+    /// "The BPI is concerned that ... and said", "He arrived late and
+    /// said": a speech verb joined by `and` (token `and`) to an earlier verb
+    /// speaks for that verb's subject, the name or pronoun opening the
+    /// sentence (after "But", "The", ...) and followed by a lower-case word.
+    fn subject_of_first_verb(&mut self, si: usize, ms: std::ops::Range<usize>, and: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let opening = |t: usize| doc.is_cap(t) || doc.is_word(t, "the");
+        if let Some(gender) = lexicon::pronoun_gender(doc.text(s.start))
+            && doc.is_cap(s.start)
+        {
+            self.record_pronoun(si, s.start, gender);
+            return;
+        }
+        let Some(m) = ms.clone().find(|&m| !self.mentions[m].in_quote) else {
+            return;
+        };
+        let mention = &self.mentions[m];
+        let mut after = mention.end;
+        // Past a bracketed short form: "The British Phonographic Industry (BPI) had".
+        if after + 2 < and && doc.is_punct(after, '(') && doc.is_punct(after + 2, ')') {
+            after += 3;
+        }
+        let subject = mention.start <= s.start + 3
+            && (s.start..mention.start).all(opening)
+            && after < and
+            && !doc.tokens[mention.end - 1].possessive
+            && doc.tokens[after].kind == Kind::Word
+            && !doc.is_cap(after)
+            && matches!(
+                mention.kind,
+                EntityKind::Person | EntityKind::MaybePerson | EntityKind::Org
+            );
+        if subject {
+            self.record_mention(si, m);
         }
     }
 
@@ -378,12 +423,7 @@ impl Finder<'_, '_> {
             {
                 start -= 1;
             }
-            if start >= s.start + 2
-                && doc.text(start - 1) == "and"
-                && let Some(other) = self.mention_ending_at(ms, start - 2)
-            {
-                self.record_mention(si, other);
-            }
+            self.coordinated_subjects(si, ms, start);
             return;
         }
         let word = doc.text(k);
@@ -400,11 +440,80 @@ impl Finder<'_, '_> {
             self.appositive_subject(si, ms, k - 1, verb);
             return;
         }
+        // "the Organisation for Economic Co-operation and Development, which
+        // argued": an organisation's relative clause, right after its name.
+        if word == "which"
+            && k >= s.start + 2
+            && doc.is_punct(k - 1, ',')
+            && let Some(m) = self.mention_ending_at(ms.clone(), k - 2)
+            && self.mentions[m].kind == EntityKind::Org
+        {
+            self.record_mention(si, m);
+            return;
+        }
         if lexicon::is_anonymous_speaker_noun(word) && !doc.tokens[k].in_quote {
             self.unnamed_speaker = Some(si);
             return;
         }
         self.org_noun(si, k);
+    }
+
+    /// The names coordinated before the subject starting at token `start`:
+    /// "X and Y said", "Mr. Grassley and Mr. Leahy said", "The CML, the BBA
+    /// (British Bankers Association) and the BSA all said". The name just
+    /// before must be joined by "and"; those before it, by commas.
+    fn coordinated_subjects(&mut self, si: usize, ms: std::ops::Range<usize>, mut start: usize) {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let mut previous_is_person: Option<bool> = None;
+        loop {
+            // Back over "the" to the joining word, and over a bracketed
+            // aside ("(BBA)") to the name before it.
+            let mut k = start;
+            if k > s.start && doc.is_word(k - 1, "the") {
+                k -= 1;
+            }
+            let Some(joint) = k.checked_sub(1).filter(|&j| j > s.start) else {
+                return;
+            };
+            let joined = match previous_is_person {
+                None => doc.is_word(joint, "and"),
+                Some(_) => doc.is_punct(joint, ','),
+            };
+            if !joined {
+                return;
+            }
+            let mut end = joint - 1;
+            if doc.is_punct(end, ')')
+                && let Some(open) = (end.saturating_sub(4).max(s.start)..end)
+                    .rev()
+                    .find(|&o| doc.is_punct(o, '('))
+                && open > s.start
+            {
+                end = open - 1;
+            }
+            let Some(other) = self.mention_ending_at(ms.clone(), end) else {
+                return;
+            };
+            let mention = &self.mentions[other];
+            let is_person = matches!(mention.kind, EntityKind::Person | EntityKind::MaybePerson);
+            // Past "and", only more names of the same sort extend the list
+            // ("On Monday, Smith and Jones said" lists two).
+            if previous_is_person.is_some_and(|was| was != is_person)
+                || mention.kind == EntityKind::Place
+                || is_calendar_word(&mention.name)
+            {
+                return;
+            }
+            self.record_mention(si, other);
+            previous_is_person = Some(is_person);
+            start = self.mentions[other].start;
+            while start > s.start + 1
+                && (doc.has(start - 1, class::TITLE) || doc.is_punct(start - 1, '.'))
+            {
+                start -= 1;
+            }
+        }
     }
 
     /// `X, director general of ..., warned`, `Mr Mubanga, 32, from Wembley,
