@@ -70,6 +70,18 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         return;
     }
+    // "John Fitzgerald Kennedy (JFK)": a person's initials are no name of
+    // their own.
+    if let ([only], Some(before)) = (words, out.last())
+        && before.kind == EntityKind::Person
+        && before.end + 1 == run.start
+        && doc.is_punct(before.end, '(')
+        && run.end < doc.sentences[run.sentence].end
+        && doc.is_punct(run.end, ')')
+        && initials(&before.name).eq(doc.core(*only).chars())
+    {
+        return;
+    }
     // Whole-run matches first, so "The Hague" keeps its article.
     let mut whole = match known(names::name_text(doc, words)) {
         Ok((kind, name)) => {
@@ -216,6 +228,12 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     } else {
         classify(doc, words, names::name_text(doc, words))
     };
+    if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson)
+        && own_initials_follow(doc, run, words)
+    {
+        // Its demonym is part of the name: the initials say so.
+        kind = EntityKind::Org;
+    }
     if kind != EntityKind::Org {
         let stripped = strip_demonyms(doc, words);
         if stripped.len() < words.len() {
@@ -641,6 +659,27 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
             }
         }
     }
+}
+
+/// "British Phonographic Industry (BPI)": a name of two or more words, not
+/// a person's, followed by its own initials in brackets is an organisation's
+/// (places and people that have initials are on lists or have given names).
+fn own_initials_follow(doc: &Doc, run: &Run, words: &[usize]) -> bool {
+    let end = run.end;
+    let sentence_end = doc.sentences[run.sentence].end;
+    if words.len() < 2
+        || end + 2 >= sentence_end
+        || !doc.is_punct(end, '(')
+        || !doc.is_punct(end + 2, ')')
+        || doc.has(words[0], class::FIRST_NAME)
+    {
+        return false;
+    }
+    let short = doc.core(end + 1);
+    let letters = || short.chars().filter(|c| c.is_alphanumeric());
+    letters().count() >= 2
+        && letters().all(|c| c.is_ascii_uppercase())
+        && initials(&names::name_text(doc, words)).eq(letters())
 }
 
 /// Merges an acronym with the organisation it abbreviates when the article

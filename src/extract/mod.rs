@@ -922,6 +922,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_its_own_initials_follow_is_an_organisation() {
+        let text = "The British Phonographic Industry (BPI) said sales rose. The BPI \
+            is pleased. John Fitzgerald Kennedy (JFK) was shot in Dallas.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["British Phonographic Industry"]);
+        assert_eq!(e.organizations, ["British Phonographic Industry"]);
+        assert_eq!(e.persons, ["John Fitzgerald Kennedy"]);
+    }
+
+    #[test]
     fn a_lone_name_no_person_bears_speaks_for_an_organisation() {
         let text = "Emails combed through by Vox suggest that Oz favours business. \
             Jane Smith agreed. Smith said it was odd. A student named Wong said it rained.";
