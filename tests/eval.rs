@@ -10,7 +10,7 @@ use newsdex::eval::gold;
 /// extractor measures now.
 const FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.94),
-    ("org_speakers", 0.78),
+    ("org_speakers", 0.80),
     ("entities", 0.87),
     ("organizations", 0.75),
     ("places", 0.86),
@@ -53,7 +53,7 @@ fn polnear_speaker_recall_stays_above_its_floor() {
     let report = newsdex::eval::polnear::evaluate(&polnear).expect("PolNeAR parses");
     assert_eq!(report.articles, 84);
     assert!(
-        report.all.recall() >= 0.77,
+        report.all.recall() >= 0.78,
         "recall {:.3}",
         report.all.recall()
     );
@@ -80,7 +80,7 @@ fn polnear_speaker_recall_stays_above_its_floor() {
         direct.precision()
     );
     assert!(
-        reported.recall() >= 0.35,
+        reported.recall() >= 0.37,
         "reported speech recall {:.3}",
         reported.recall()
     );

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 11;
+pub const EXTRACTOR_VERSION: u32 = 12;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -919,6 +919,19 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.org_speakers, ["BPI"]);
         assert_eq!(e.speakers, ["Tom Smith"]);
+    }
+
+    #[test]
+    fn calls_for_a_demand_and_countries_never_speak() {
+        let text = "But the Scottish National Party called on ministers to act. \
+            The Law Society called for calm. Downing Street said the talks would \
+            go on. India calls for fair trade rules. Britain said no.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            e.org_speakers,
+            ["Scottish National Party", "Law Society", "Downing Street"]
+        );
+        assert_eq!(e.places, ["India", "Britain"]);
     }
 
     #[test]
