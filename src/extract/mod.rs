@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 12;
+pub const EXTRACTOR_VERSION: u32 = 13;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -932,6 +932,14 @@ mod tests {
             ["Scottish National Party", "Law Society", "Downing Street"]
         );
         assert_eq!(e.places, ["India", "Britain"]);
+    }
+
+    #[test]
+    fn an_adverb_of_manner_may_stand_before_the_speech_verb() {
+        let text = "Marc Morial, the chief executive of the league, forcefully told \
+            a young woman that voting mattered. Tom Smith's family said it was sad.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Marc Morial"]);
     }
 
     #[test]

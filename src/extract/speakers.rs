@@ -259,7 +259,7 @@ impl Finder<'_, '_> {
                 negated = true;
             } else if matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being") {
                 passive = true;
-            } else if !lexicon::is_subject_verb_filler(w) {
+            } else if !lexicon::is_subject_verb_filler(w) && !is_manner_adverb(w) {
                 break;
             }
             j = k;
@@ -983,5 +983,40 @@ fn adds_a_score(doc: &Doc, verb: usize, end: usize) -> bool {
                 | "runs"
                 | "wicket"
                 | "wickets"
+        )
+}
+
+/// A lower-case adverb of manner between a subject and its speech verb
+/// ("Marc Morial forcefully told", "she angrily denied"): a word in "-ly"
+/// that is not one of the nouns and adjectives ending so.
+fn is_manner_adverb(word: &str) -> bool {
+    word.len() >= 5
+        && word.ends_with("ly")
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "family"
+                | "rally"
+                | "supply"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "early"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "quarterly"
+                | "likely"
+                | "unlikely"
+                | "elderly"
+                | "friendly"
+                | "lonely"
+                | "deadly"
+                | "costly"
+                | "timely"
+                | "lovely"
+                | "orderly"
+                | "reply"
         )
 }
