@@ -230,7 +230,7 @@ fn signature_end(tokens: &[Token], text: &str) -> Option<usize> {
     })
 }
 
-/// Words a quotation's signature may have ("Mary Ann de la Cruz" has five).
+/// Capitalised words a quotation's signature may have ("Mary Ann Van Dyke").
 const MAX_SIGNATURE_WORDS: usize = 4;
 
 /// True when text `p` reads as a list of names and nothing else: at least
