@@ -118,7 +118,11 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             core,
             "The" | "A" | "An" | "On" | "In" | "At" | "For" | "Of" | "And" | "To" | "By" | "With"
         );
+        // "Mr Blair said": an honorific opening the sentence belongs to the
+        // name after it (`split_title` takes it off), and gives its gender.
+        let honorific = !rest.is_empty() && lexicon::honorific(core).is_some();
         let starter = (doc.tokens[first].initial || function_word)
+            && !honorific
             && with_lower(core, lexicon::is_sentence_starter);
         // "Striker Didier Drogba", "Distributor Sony Pictures": a capitalised
         // role noun opening the sentence describes the name after it.

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 13;
+pub const EXTRACTOR_VERSION: u32 = 14;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -158,7 +158,7 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
     let dates = dates::find_dates(&doc, article.published);
-    let quotes = quotes::find_quotes(&doc, &speakers, &persons);
+    let quotes = quotes::find_quotes(&doc, &speakers, &persons, &mentions);
 
     let mut out = Extraction {
         passages: vec![PassageExtraction::default(); passages.len()],
@@ -793,6 +793,17 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_opening_a_sentence_names_a_person() {
+        let text = "Mr Blair arrived on Monday. Ms Hewitt, the trade secretary, said \
+            the figures were good. She added that more would follow.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.persons), ["Blair", "Hewitt"]);
+        assert_eq!(e.speakers, ["Hewitt"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
     fn a_pronoun_after_an_unnamed_speaker_is_theirs() {
         let named = "Gen Pervez Musharraf arrived on Monday. The visit was secret, he said.";
         let (_, e) = run(named, None);
@@ -825,6 +836,30 @@ mod tests {
             1997, told researchers: \"I remember it well.\"";
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Barbara Follet"]);
+    }
+
+    #[test]
+    fn what_a_described_speaker_reported_follows_the_verb() {
+        let text = "Digby Jones, director general of the CBI, said the economy was \
+            slowing. The plan is dead, Mr Jones said.";
+        let (_, e) = run(text, None);
+        let said: Vec<&str> = e.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(said, ["the economy was slowing", "The plan is dead"]);
+        assert!(e.quotes.iter().all(|q| !q.direct));
+    }
+
+    #[test]
+    fn two_apostrophes_quote_as_double_quotation_marks() {
+        let text = "''It's more tinkering at the edges,'' said Alan Cole, an economist. \
+            ''I wouldn't call it reform.''";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Alan Cole"]);
+        assert_eq!(e.quotes.len(), 1);
+        assert_eq!(
+            e.quotes[0].text,
+            "It's more tinkering at the edges, … I wouldn't call it reform."
+        );
+        assert!(e.quotes[0].direct);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use super::Doc;
 use super::Quote;
+use super::entities::Mention;
 use super::names::Person;
 use super::speakers::{Speaker, SpeakerEvent};
 use super::tokens::Kind;
@@ -17,7 +18,12 @@ use super::tokens::Kind;
 const MIN_WORDS: usize = 3;
 
 /// Builds the quotes of an article from its speaker events.
-pub(crate) fn find_quotes(doc: &Doc, events: &[SpeakerEvent], persons: &[Person]) -> Vec<Quote> {
+pub(crate) fn find_quotes(
+    doc: &Doc,
+    events: &[SpeakerEvent],
+    persons: &[Person],
+    mentions: &[Mention],
+) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     for event in events {
         // The headline is not a passage: nothing there to point a reader to.
@@ -33,10 +39,10 @@ pub(crate) fn find_quotes(doc: &Doc, events: &[SpeakerEvent], persons: &[Person]
         };
         let quoted = quoted_words(doc, event.sentence, events);
         let (text, direct) = if quoted.is_empty() {
-            match event
-                .cue
-                .and_then(|cue| reported_clause(doc, event.sentence, cue))
-            {
+            match event.cue.and_then(|cue| {
+                let opens = speaker_opens_sentence(doc, event, mentions);
+                reported_clause(doc, event.sentence, cue, opens)
+            }) {
                 Some(clause) => (clause, false),
                 None => continue,
             }
@@ -150,10 +156,28 @@ fn quoted_spans(doc: &Doc, si: usize) -> Vec<(usize, usize)> {
     spans
 }
 
+/// True when the event's speaker is named at the start of its sentence
+/// (after one word at most: "But Megan Hester, ..."), so that what comes
+/// before the cue describes the speaker and is not what was said.
+fn speaker_opens_sentence(doc: &Doc, event: &SpeakerEvent, mentions: &[Mention]) -> bool {
+    let start = doc.sentences[event.sentence].start;
+    let first = mentions.partition_point(|m| m.sentence < event.sentence);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.sentence == event.sentence && m.start <= start + 1)
+        .any(|m| match &event.who {
+            Speaker::Person(p) => m.person == Some(*p),
+            Speaker::Org(name) => m.name == *name,
+        })
+}
+
 /// What was reported, for a sentence without quotation marks: the clause
 /// after the cue (after "that" when it comes soon), or the clause before the
-/// cue when the cue and its speaker close the sentence.
-fn reported_clause(doc: &Doc, si: usize, cue: usize) -> Option<String> {
+/// cue when the cue and its speaker close the sentence. When the speaker
+/// opens the sentence (`speaker_first`), a comma before the cue closes a
+/// description of them ("Digby Jones, director general of the CBI, said the
+/// economy was slowing"), and what was said follows the cue.
+fn reported_clause(doc: &Doc, si: usize, cue: usize, speaker_first: bool) -> Option<String> {
     let sentence = doc.sentences[si];
     let text = doc.passages[sentence.passage];
     let (first, last) = (sentence.start, sentence.end.checked_sub(1)?);
@@ -169,9 +193,19 @@ fn reported_clause(doc: &Doc, si: usize, cue: usize) -> Option<String> {
     let according = doc.is_word(cue, "according");
     let comma_before = cue > first && doc.is_punct(cue - 1, ',');
     let near_the_end = end.saturating_sub(cue) <= 6;
-    if comma_before && (according || near_the_end) {
+    if comma_before && (according || (near_the_end && !speaker_first)) {
         // "The plan is dead, the minister said." / "..., according to X."
         return span(first, cue - 2);
+    }
+    if !according && end.saturating_sub(cue) <= 2 {
+        // "The plan is dead, Mr Jones said (on Monday).": the speaker stands
+        // between a comma and the cue, and little or nothing follows it.
+        let nearest_comma = (first.max(cue.saturating_sub(6))..cue)
+            .rev()
+            .find(|&k| doc.is_punct(k, ','));
+        if let Some(comma) = nearest_comma.filter(|&comma| comma > first) {
+            return span(first, comma - 1);
+        }
     }
     if according {
         // "According to X, the plan is dead."

@@ -130,6 +130,13 @@ pub(crate) fn tokenize(
             scan_number(text, end, &mut token);
             initial = false;
         } else {
+            // Two apostrophes stand for a double quotation mark in
+            // typewritten and some wire text (`''It's over,'' he said`).
+            let two_apostrophes = c == '\'' && i + 2 <= end && bytes[i + 1] == b'\'';
+            if two_apostrophes {
+                token.end = i + 2;
+                token.core_end = i + 2;
+            }
             match c {
                 '“' | '‘' => token.kind = Kind::OpenQuote,
                 '”' | '’' => token.kind = Kind::CloseQuote,
@@ -147,7 +154,7 @@ pub(crate) fn tokenize(
                 }
                 _ => {}
             }
-            let is_double = matches!(c, '"' | '“' | '”');
+            let is_double = matches!(c, '"' | '“' | '”') || two_apostrophes;
             if is_double {
                 *in_quote = token.kind == Kind::OpenQuote;
                 token.in_quote = *in_quote;
