@@ -863,6 +863,15 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_before_a_title_describes_the_person_after_it() {
+        let text = "According to NYPD Commissioner James O'Neill, the blast was heard \
+            across the city. \"It is over,\" said CBI Director General Digby Jones.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Digby Jones", "James O'Neill"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";

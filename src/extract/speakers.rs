@@ -670,15 +670,22 @@ impl Finder<'_, '_> {
         if j >= s.end {
             return;
         }
-        if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == j) {
+        // "NYPD Commissioner James O'Neill" is two mentions from one start:
+        // the person's counts.
+        let at_j = |m: &usize| self.mentions[*m].start == j;
+        let named_at_j = (ms.clone().filter(at_j))
+            .find(|&m| self.mentions[m].kind == EntityKind::Person)
+            .or_else(|| ms.clone().find(at_j));
+        if let Some(m) = named_at_j {
             let end = self.mentions[m].end;
             let last = end - 1;
             let person = self.mentions[m].kind == EntityKind::Person;
-            // "said HMV manager Clive Smith": the organisation modifies a role.
+            // "said HMV manager Clive Smith", "according to NYPD Commissioner
+            // James O'Neill": the organisation modifies a role or a title.
             let modifier = !person
                 && end < s.end
                 && doc.tokens[end].kind == Kind::Word
-                && lexicon::is_role_noun(doc.text(end));
+                && (lexicon::is_role_noun(doc.text(end)) || doc.has(end, class::TITLE));
             if !modifier {
                 if !doc.tokens[last].possessive && (quoted || person) {
                     self.record_mention(si, m);
