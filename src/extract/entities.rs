@@ -371,6 +371,9 @@ fn classify(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
 }
 
 /// Classifies a name the lists of known names do not hold.
+/// Title words that are also common surnames ("Mervyn King", "Ruth Bishop").
+const SURNAME_TITLES: &[&str] = &["King", "Bishop", "Major", "Dean", "Knight", "Marshall"];
+
 fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, String) {
     let n = words.len();
     let (first_word, last_word) = (words[0], words[n - 1]);
@@ -416,10 +419,15 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
             )
     };
     let particle = |w: &str| names::PARTICLES.contains(&w);
+    // "Mervyn King": a title last is no title (titles come before the name)
+    // when it is also a surname.
+    let surname = |i: usize| plain(i) || SURNAME_TITLES.contains(&doc.core(i));
     if (2..=4).contains(&n)
-        && words.iter().all(|&w| plain(w) || particle(doc.core(w)))
+        && words[..n - 1]
+            .iter()
+            .all(|&w| plain(w) || particle(doc.core(w)))
         && plain(first_word)
-        && plain(last_word)
+        && surname(last_word)
     {
         return (EntityKind::MaybePerson, text);
     }

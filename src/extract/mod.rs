@@ -872,6 +872,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_ends_a_name_is_a_surname() {
+        let text = "Bank of England governor Mervyn King said rates would rise. \
+            The Health Secretary said it was over.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Mervyn King"]);
+        assert_eq!(e.persons, ["Mervyn King"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";
