@@ -673,6 +673,97 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
     }
 }
 
+/// Words after a town's name that make it its sports club's: "Portsmouth
+/// chairman Milan Mandaric", "a battling Portsmouth side".
+const CLUB_NOUNS: &[&str] = &[
+    "chairman",
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "skipper",
+    "captain",
+    "coach",
+    "side",
+    "squad",
+    "fans",
+    "supporters",
+];
+
+/// Lower-case words that may follow a club named as an object ("beat
+/// Bolton on Saturday", "against Leeds last season").
+const AFTER_AN_OBJECT: &[&str] = &[
+    "on", "in", "at", "and", "but", "or", "with", "for", "to", "as", "by", "from", "before",
+    "after", "when", "while", "since", "until", "last", "this", "next", "earlier", "who", "which",
+    "that", "is", "was", "were", "are", "will", "would", "could", "had", "has", "have", "again",
+    "twice", "away", "home",
+];
+
+/// Sports clubs named after their town: a place other than a country or a
+/// wider region named with a club's cue ("Southampton are set to unveil …",
+/// "Portsmouth chairman", "at home to Middlesbrough", "beat Bolton 2-0") is
+/// the club in every mention of the article. A country stays a place: its
+/// national team is listed under it (tests/gold/README.md).
+pub(crate) fn settle_clubs(doc: &Doc, mentions: &mut [Mention]) {
+    let mut clubs: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        if m.kind == EntityKind::Place
+            && !clubs.contains(&m.name.as_str())
+            && !lexicon::is_country_or_region(&m.name)
+            && club_cue(doc, m)
+        {
+            clubs.push(&m.name);
+        }
+    }
+    if clubs.is_empty() {
+        return;
+    }
+    let clubs: Vec<String> = clubs.into_iter().map(str::to_string).collect();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Place && clubs.contains(&m.name) {
+            m.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// True when the words around place mention `m` name a sports club.
+fn club_cue(doc: &Doc, m: &Mention) -> bool {
+    let s = doc.sentences[m.sentence];
+    let word_at = |i: usize| {
+        (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
+            .then(|| doc.text(i))
+    };
+    let after = word_at(m.end);
+    if after.is_some_and(|w| CLUB_NOUNS.contains(&w)) {
+        return true;
+    }
+    // A team takes a plural verb: "Southampton are deep in trouble".
+    if m.start == s.start && matches!(after, Some("are" | "have" | "were")) {
+        return true;
+    }
+    // After "beat X" or "against X" the name is the object, not a modifier
+    // ("against Hollywood imports").
+    let modifies =
+        after.is_some_and(|w| w.starts_with(char::is_lowercase) && !AFTER_AN_OBJECT.contains(&w));
+    if modifies {
+        return false;
+    }
+    let before = m.start.checked_sub(1).and_then(word_at);
+    let before_that = m.start.checked_sub(2).and_then(word_at);
+    matches!(
+        (before_that, before),
+        (
+            _,
+            Some("beat" | "beating" | "against" | "joined" | "joining")
+        ) | (Some("home" | "away"), Some("to"))
+            | (Some("signed" | "plays" | "played" | "playing"), Some("for"))
+    )
+}
+
 /// "British Phonographic Industry (BPI)": a name of two or more words, not
 /// a person's, followed by its own initials in brackets is an organisation's
 /// (places and people that have initials are on lists or have given names).

@@ -1434,6 +1434,36 @@ pub(crate) fn is_sentence_starter(lower: &str) -> bool {
     STARTER_SET.contains(lower)
 }
 
+/// The UK's nations: countries for the purpose of [`is_country_or_region`]
+/// (their teams are listed under them, like any country's).
+const UK_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
+/// Every name of the `# Countries` and `# Regions and continents` sections
+/// of `data/places.txt`, aliases as written and as merged, and the UK's
+/// nations.
+static COUNTRY_OR_REGION_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let data = include_str!("data/places.txt");
+    let section = |header: &str| {
+        data.split_once(header)
+            .map_or("", |(_, rest)| rest.split("\n#").next().unwrap_or(""))
+    };
+    let names = [section("# Countries"), section("# Regions and continents")]
+        .into_iter()
+        .flat_map(str::lines)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| l.split(['=', '~']).map(str::trim))
+        .chain(UK_NATIONS.iter().copied());
+    Lexicon::new(names.map(|name| (name, ())))
+});
+
+/// True for the name of a country or of a wider region ("France", "US",
+/// "Wales", "Europe"): a place whatever the context, though a team may play
+/// under it.
+pub(crate) fn is_country_or_region(name: &str) -> bool {
+    COUNTRY_OR_REGION_SET.contains(name)
+}
+
 /// Canonical place name for a known place or alias ("U.S." → "United States").
 pub(crate) fn place(name: &str) -> Option<&'static str> {
     GAZETTEER.0.get(name)
@@ -1521,6 +1551,9 @@ mod tests {
         assert_eq!(place("Kyiv"), Some("Kyiv"));
         assert_eq!(organization("BBC News"), Some("BBC News"));
         assert_eq!(first_name("Patricia"), Some(Some(Gender::Female)));
+        let wide = is_country_or_region;
+        assert!(wide("France") && wide("US") && wide("United States") && wide("Europe"));
+        assert!(wide("Wales") && !wide("Portsmouth") && !wide("Kent"));
         // From the census list; words and places it also holds were left out.
         assert_eq!(first_name("Alicia"), Some(Some(Gender::Female)));
         assert_eq!(first_name("Laurence"), Some(Some(Gender::Male)));

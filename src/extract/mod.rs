@@ -154,6 +154,7 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
     entities::settle_aliases(&mut mentions);
+    entities::settle_clubs(&doc, &mut mentions);
     entities::merge_acronyms(&mut mentions);
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
@@ -878,6 +879,38 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Mervyn King"]);
         assert_eq!(e.persons, ["Mervyn King"]);
+    }
+
+    #[test]
+    fn a_town_named_as_a_club_is_the_club() {
+        let text = "Southampton are set to unveil Harry Redknapp as manager. The former \
+            Portsmouth boss will be at home to Middlesbrough on Saturday. He lives \
+            in Brighton. England beat Wales. Chelsea beat Leeds 2-0 in London.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.organizations),
+            [
+                "Chelsea",
+                "Leeds",
+                "Middlesbrough",
+                "Portsmouth",
+                "Southampton"
+            ]
+        );
+        assert_eq!(
+            sorted(&e.places),
+            ["Brighton", "England", "London", "Wales"]
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_a_role_describes_a_subject() {
+        let text = "Portsmouth chairman Milan Mandaric said he was disappointed and \
+            claimed talks had gone on for weeks. Former Conservative leader Iain \
+            Duncan Smith condemned the debate and complained the promises were vague.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Iain Duncan Smith", "Milan Mandaric"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
     }
 
     #[test]

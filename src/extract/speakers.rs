@@ -332,17 +332,33 @@ impl Finder<'_, '_> {
             self.record_pronoun(si, s.start, gender);
             return;
         }
-        let Some(m) = ms.clone().find(|&m| !self.mentions[m].in_quote) else {
+        let Some(mut m) = ms.clone().find(|&m| !self.mentions[m].in_quote) else {
             return;
         };
+        // "Portsmouth chairman Milan Mandaric said … and claimed": an
+        // organisation before a role describes the person named after it.
+        let opener = m;
+        let first_end = self.mentions[m].end;
+        if self.mentions[m].kind != EntityKind::Person
+            && first_end < and
+            && lexicon::is_role_noun(doc.text(first_end))
+            && let Some(person) = ms.clone().find(|&p| {
+                let person = &self.mentions[p];
+                person.kind == EntityKind::Person
+                    && (first_end + 1..=first_end + 2).contains(&person.start)
+            })
+        {
+            m = person;
+        }
         let mention = &self.mentions[m];
         let mut after = mention.end;
         // Past a bracketed short form: "The British Phonographic Industry (BPI) had".
         if after + 2 < and && doc.is_punct(after, '(') && doc.is_punct(after + 2, ')') {
             after += 3;
         }
-        let subject = mention.start <= s.start + 3
-            && (s.start..mention.start).all(opening)
+        let opener_start = self.mentions[opener].start;
+        let subject = opener_start <= s.start + 3
+            && (s.start..opener_start).all(opening)
             && after < and
             && !doc.tokens[mention.end - 1].possessive
             && doc.tokens[after].kind == Kind::Word
