@@ -252,7 +252,10 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson) && org_noun_before(doc, run) {
         kind = EntityKind::Org;
     }
-    if kind == EntityKind::Unknown && place_cue(doc, run) {
+    // "in HDTV", "in R&B": an abbreviation that names no organisation names
+    // no place either, unless the gazetteer lists it.
+    let common_abbreviation = words.len() == 1 && lexicon::is_not_org_acronym(doc.core(first));
+    if kind == EntityKind::Unknown && place_cue(doc, run) && !common_abbreviation {
         kind = EntityKind::Place;
     }
     // People do not take "the": "the Register said" is a publication. But

@@ -452,6 +452,13 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "GPS", "LCD", "USB", "PS2", "PSP", "DS", "I", "A", "UFO", "VIP", "RAM", "CPU", "GP", "GPs",
     "QC", "OBE", "MBE", "CBE", "ISBN", "URL", "HTML", "II", "III", "IV", "VI", "DJ", "RPI", "CPI",
     "PhD", "MBA", "NO", "US", "UK", "UAE", "USA", "FA",
+    // Technology, formats, units and standards (products, not makers).
+    "GPRS", "GSM", "ADSL", "HD", "HDTV", "VHS", "VCR", "PVR", "DRM", "OS", "XP", "RSS", "IP",
+    "IPTV", "RFID", "CGI", "P2P", "LAN", "MMS", "UMD", "PS3", "SD", "THX", "FM", "AI", "LED",
+    "PDF", "ISP", "ISPs", "KB", "MB", "GHz", "MHz", "MW", "SUV", "SUVs", "GTA",
+    // Diseases, genres and other common abbreviations.
+    "BSE", "SARS", "MRSA", "CJD", "IVF", "R&B", "R&D", "Q&A", "DIY", "AWOL", "FDI", "LNG", "NGO",
+    "NGOs", "SME", "SMEs", "WMD", "ASBO", "ASBOs", "AND", "OR", "NOT",
 ];
 
 /// Words that introduce reported or direct speech. Forms that are also common

@@ -914,6 +914,15 @@ mod tests {
     }
 
     #[test]
+    fn technical_and_common_abbreviations_are_not_organisations() {
+        let text = "The phone uses GSM and shows films in HDTV. Sales of SUVs rose \
+            in LA, and R&D spending fell. The BBC said so.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.organizations, ["BBC"]);
+        assert_eq!(e.places, ["LA"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";
