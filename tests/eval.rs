@@ -11,9 +11,9 @@ use newsdex::eval::gold;
 const FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.94),
     ("org_speakers", 0.80),
-    ("entities", 0.87),
-    ("organizations", 0.75),
-    ("places", 0.86),
+    ("entities", 0.88),
+    ("organizations", 0.76),
+    ("places", 0.87),
     ("persons", 0.94),
 ];
 const DATE_RECALL_FLOOR: f64 = 0.95;
