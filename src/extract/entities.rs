@@ -70,6 +70,9 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         return;
     }
+    if names_a_work(doc, run) {
+        return;
+    }
     // "John Fitzgerald Kennedy (JFK)": a person's initials are no name of
     // their own.
     if let ([only], Some(before)) = (words, out.last())
@@ -675,6 +678,94 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
         }
     }
 }
+
+/// Nouns for works (films, books, shows) written right before their title:
+/// "Mike Leigh's film Vera Drake", "the novel The Da Vinci Code".
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "play",
+    "musical",
+    "novel",
+    "book",
+    "album",
+    "single",
+    "song",
+    "sitcom",
+    "series",
+    "drama",
+    "documentary",
+    "comedy",
+    "thriller",
+    "blockbuster",
+    "programme",
+    "opera",
+    "ballet",
+];
+
+/// Nouns for a part played, before "in" and a work's title: "her role in
+/// Closer", "his performance in Hotel Rwanda".
+const PART_NOUNS: &[&str] = &[
+    "role",
+    "roles",
+    "part",
+    "parts",
+    "performance",
+    "performances",
+    "appearance",
+    "appearances",
+    "starring",
+    "cameo",
+];
+
+/// True when the run is the title of a work (tests/gold/README.md: works are
+/// not entities): after a work noun ("the film Ray"), after a part played
+/// and "in" ("her role in Closer"), or before a comma and an article with a
+/// work noun ("The Wedding Date, a comedy").
+fn names_a_work(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    let word = |i: usize| {
+        (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
+            .then(|| doc.text(i))
+    };
+    // A possessive is a maker, not a title: "her role in Mike Nichols' Closer".
+    let last = run.end - 1;
+    if doc.tokens[last].possessive || (last + 1 < s.end && matches!(doc.text(last + 1), "'" | "’"))
+    {
+        return false;
+    }
+    let before = run.start.checked_sub(1).and_then(word);
+    // The noun of a work itself follows an article, a possessive or a
+    // describing word ("Mike Leigh's film", "his latest novel"): "will
+    // play Roger Federer" is a verb.
+    let work_noun_before = before.is_some_and(|w| WORK_NOUNS.contains(&w))
+        && run.start >= s.start + 2
+        && (doc.tokens[run.start - 2].possessive
+            || word(run.start - 2).is_some_and(|w| WORK_DETERMINERS.contains(&w)));
+    if work_noun_before {
+        return true;
+    }
+    if before == Some("in")
+        && run
+            .start
+            .checked_sub(2)
+            .and_then(word)
+            .is_some_and(|w| PART_NOUNS.contains(&w))
+    {
+        return true;
+    }
+    // "The Wedding Date, a comedy"; not "Directed by X, the film …".
+    run.end + 2 < s.end
+        && doc.is_punct(run.end, ',')
+        && matches!(word(run.end + 1), Some("a" | "an"))
+        && word(run.end + 2).is_some_and(|w| WORK_NOUNS.contains(&w))
+}
+
+/// Words that may stand before a work noun that precedes a title.
+const WORK_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "new", "latest", "hit", "debut", "first",
+    "original", "animated", "stage", "classic",
+];
 
 /// Words after a town's name that make it its sports club's: "Portsmouth
 /// chairman Milan Mandaric", "a battling Portsmouth side".

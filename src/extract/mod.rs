@@ -923,6 +923,28 @@ mod tests {
     }
 
     #[test]
+    fn titles_of_works_are_not_entities() {
+        let text = "Mike Leigh's film Vera Drake won. Natalie Portman, praised for her \
+            role in Closer, and Kate Winslet, for her part in Mike Nichols' Finding \
+            Neverland, were there. The Wedding Date, a comedy, flopped in London. \
+            Tim Henman will play Roger Federer next.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.persons),
+            [
+                "Kate Winslet",
+                "Mike Leigh",
+                "Mike Nichols",
+                "Natalie Portman",
+                "Roger Federer",
+                "Tim Henman"
+            ]
+        );
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+        assert_eq!(e.places, ["London"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";
