@@ -945,6 +945,16 @@ mod tests {
     }
 
     #[test]
+    fn a_described_speaker_after_a_closing_verb() {
+        let text = "It will not be sold in the US, said GM Europe president Carl-Peter \
+            Forster. The row grew, said BBC labour correspondent Stephen Cape. His \
+            e-mail, meant for an aide, suggested they should get Trevor Beattie, the \
+            agency's boss, to speak.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Carl-Peter Forster", "Stephen Cape"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";

@@ -703,10 +703,16 @@ impl Finder<'_, '_> {
                 && doc.tokens[end].kind == Kind::Word
                 && (lexicon::is_role_noun(doc.text(end)) || doc.has(end, class::TITLE));
             if !modifier {
-                if !doc.tokens[last].possessive && (quoted || person) {
+                let speaks = !doc.tokens[last].possessive && (quoted || person);
+                if speaks {
                     self.record_mention(si, m);
                 }
-                return;
+                // Else an organisation after a bare `, said` may open the
+                // description of a person: "…, said BBC labour affairs
+                // correspondent Stephen Cape."
+                if speaks || quoted || person {
+                    return;
+                }
             }
         }
         if let Some(gender) = lexicon::pronoun_gender(doc.text(j)) {
@@ -714,27 +720,34 @@ impl Finder<'_, '_> {
             return;
         }
         // `"...," said chief executive Todd Stitzer`, `said HMV manager Clive
-        // Smith`: a short description before the person.
-        if quoted {
+        // Smith`: a short description before the person. Without a quotation
+        // before, the name must close the clause: in "…, said BBC
+        // correspondent Stephen Cape would …" Cape is what was said.
+        {
             let mut k = j;
             while k < s.end && k < j + 5 {
                 if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == k) {
+                    let end = self.mentions[m].end;
+                    let closes = end >= s.end || doc.tokens[end].kind != Kind::Word;
                     if matches!(
                         self.mentions[m].kind,
                         EntityKind::Person | EntityKind::MaybePerson
                     ) {
-                        self.record_mention(si, m);
+                        if quoted || closes {
+                            self.record_mention(si, m);
+                        }
                         return;
                     }
-                    k = self.mentions[m].end;
+                    k = end;
                     continue;
                 }
                 let t = &doc.tokens[k];
                 // A description is words before a name ("chief executive"),
                 // not a phrase that leads to one ("findings published in
-                // the Quarterly Economic Commentary").
+                // the Quarterly Economic Commentary"). A company's possessive
+                // may open it: "Sandvine's chief technology officer".
                 if t.kind != Kind::Word
-                    || doc.is_cap(k)
+                    || (doc.is_cap(k) && !t.possessive)
                     || matches!(
                         doc.text(k),
                         "in" | "of"
@@ -750,7 +763,14 @@ impl Finder<'_, '_> {
                             | "an"
                             | "and"
                             | "published"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "that"
                     )
+                    || is_auxiliary(doc.text(k))
                 {
                     break;
                 }
@@ -1042,4 +1062,32 @@ fn is_manner_adverb(word: &str) -> bool {
                 | "orderly"
                 | "reply"
         )
+}
+
+/// Auxiliary and modal verbs, which no description of a person holds:
+/// "…, suggested they should get Trevor Beattie" is no description.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+    )
 }
