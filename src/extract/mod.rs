@@ -955,6 +955,25 @@ mod tests {
     }
 
     #[test]
+    fn speakers_behind_loose_appositions_and_descriptions() {
+        let text = "John Connors, Microsoft's chief financial officer said a test would \
+            follow. \"It is grim,\" said England doctor Simon Kemp. \"Asia must \
+            change,\" said French finance minister Herve Gaymard, after a meeting. The \
+            call was backed by Culture Secretary Tessa Jowell who said: \"Not on TV.\" \
+            After meeting Tony Blair, the president said it was over.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            [
+                "Herve Gaymard",
+                "John Connors",
+                "Simon Kemp",
+                "Tessa Jowell"
+            ]
+        );
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";

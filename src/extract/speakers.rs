@@ -461,6 +461,29 @@ impl Finder<'_, '_> {
             self.appositive_subject(si, ms, k - 1, verb);
             return;
         }
+        // "backed by Culture Secretary Tessa Jowell who said": no comma.
+        if word == "who"
+            && k > s.start
+            && let Some(m) = self.mention_ending_at(ms.clone(), k - 1)
+            && self.mentions[m].kind == EntityKind::Person
+        {
+            self.record_mention(si, m);
+            return;
+        }
+        // "John Connors, Microsoft's chief financial officer said": an
+        // apposition without its closing comma, after a name opening the
+        // sentence.
+        if let Some(comma) = self.unclosed_apposition(si, k)
+            && let Some(m) = self.mention_ending_at(ms.clone(), comma - 1)
+            && matches!(
+                self.mentions[m].kind,
+                EntityKind::Person | EntityKind::MaybePerson
+            )
+            && self.mentions[m].start <= s.start + 1
+        {
+            self.record_mention(si, m);
+            return;
+        }
         // "the Organisation for Economic Co-operation and Development, which
         // argued": an organisation's relative clause, right after its name.
         if word == "which"
@@ -477,6 +500,31 @@ impl Finder<'_, '_> {
             return;
         }
         self.org_noun(si, k);
+    }
+
+    /// The comma that opens a description ending at token `k` right before a
+    /// speech verb (`, Microsoft's chief financial officer said`): a few
+    /// words, names and possessives, but no pronoun, auxiliary or quotation.
+    fn unclosed_apposition(&self, si: usize, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let first = s.start.max(k.saturating_sub(10)) + 1;
+        for c in (first..=k).rev() {
+            let t = &doc.tokens[c];
+            if doc.is_punct(c, ',') {
+                return (c < k).then_some(c);
+            }
+            let word = doc.text(c);
+            let describes = (t.kind == Kind::Word
+                && !is_auxiliary(word)
+                && lexicon::pronoun_gender(word).is_none()
+                && !matches!(word, "they" | "it" | "we" | "that" | "who" | "which"))
+                || doc.is_punct(c, '-');
+            if !describes {
+                return None;
+            }
+        }
+        None
     }
 
     /// The names coordinated before the subject starting at token `start`:
@@ -698,10 +746,19 @@ impl Finder<'_, '_> {
             let person = self.mentions[m].kind == EntityKind::Person;
             // "said HMV manager Clive Smith", "according to NYPD Commissioner
             // James O'Neill": the organisation modifies a role or a title.
+            // Also "said England doctor Simon Kemp": lower-case words, then a person.
+            let person_follows = (end + 1..(end + 4).min(s.end)).any(|p| {
+                (end..p).all(|w| doc.tokens[w].kind == Kind::Word && !doc.is_cap(w))
+                    && ms.clone().any(|o| {
+                        self.mentions[o].start == p && self.mentions[o].kind == EntityKind::Person
+                    })
+            });
             let modifier = !person
                 && end < s.end
                 && doc.tokens[end].kind == Kind::Word
-                && (lexicon::is_role_noun(doc.text(end)) || doc.has(end, class::TITLE));
+                && (lexicon::is_role_noun(doc.text(end))
+                    || doc.has(end, class::TITLE)
+                    || person_follows);
             if !modifier {
                 let speaks = !doc.tokens[last].possessive && (quoted || person);
                 if speaks {
@@ -747,7 +804,7 @@ impl Finder<'_, '_> {
                 // the Quarterly Economic Commentary"). A company's possessive
                 // may open it: "Sandvine's chief technology officer".
                 if t.kind != Kind::Word
-                    || (doc.is_cap(k) && !t.possessive)
+                    || (doc.is_cap(k) && !t.possessive && !doc.has(k, class::DEMONYM))
                     || matches!(
                         doc.text(k),
                         "in" | "of"
