@@ -327,7 +327,9 @@ fn mention(
 /// Drops leading demonyms: "Russian" in "Russian Vladimir Putin".
 fn strip_demonyms<'w>(doc: &Doc, mut words: &'w [usize]) -> &'w [usize] {
     while let Some((&first, rest)) = words.split_first() {
-        if doc.has(first, class::DEMONYM) {
+        // "Christian Jasperneite": a given name before a surname stays.
+        let given_name = rest.len() == 1 && doc.has(first, class::FIRST_NAME);
+        if doc.has(first, class::DEMONYM) && !given_name {
             words = rest;
         } else {
             break;

@@ -258,6 +258,7 @@ const ORG_WORDS: &[&str] = &[
     "Commission",
     "Committee",
     "Foundation",
+    "Fellowship",
     "Trust",
     "Society",
     "Federation",

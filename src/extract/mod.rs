@@ -974,6 +974,20 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_before_a_speaker_and_organisations_which_said() {
+        let text = "\"It is a simple tool,\" said MSN's Blake Irving. \"We are excited,\" \
+            said Iron Maiden's Bruce Dickinson. \"It looks grim,\" said Christian \
+            Jasperneite, an economist. The plan came from the Low Pay Commission \
+            which said jobs had grown. Christian groups objected.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Blake Irving", "Bruce Dickinson", "Christian Jasperneite"]
+        );
+        assert_eq!(e.org_speakers, ["Low Pay Commission"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";

@@ -485,15 +485,17 @@ impl Finder<'_, '_> {
             return;
         }
         // "the Organisation for Economic Co-operation and Development, which
-        // argued": an organisation's relative clause, right after its name.
-        if word == "which"
-            && k >= s.start + 2
-            && doc.is_punct(k - 1, ',')
-            && let Some(m) = self.mention_ending_at(ms.clone(), k - 2)
-            && self.mentions[m].kind == EntityKind::Org
-        {
-            self.record_mention(si, m);
-            return;
+        // argued": an organisation's relative clause, right after its name
+        // (or without the comma: "the Low Pay Commission which said").
+        if word == "which" && k > s.start {
+            let name_end = if doc.is_punct(k - 1, ',') { k - 1 } else { k };
+            if name_end > s.start
+                && let Some(m) = self.mention_ending_at(ms.clone(), name_end - 1)
+                && self.mentions[m].kind == EntityKind::Org
+            {
+                self.record_mention(si, m);
+                return;
+            }
         }
         if lexicon::is_anonymous_speaker_noun(word) && !doc.tokens[k].in_quote {
             self.unnamed_speaker = Some(si);
@@ -767,7 +769,9 @@ impl Finder<'_, '_> {
                 // Else an organisation after a bare `, said` may open the
                 // description of a person: "…, said BBC labour affairs
                 // correspondent Stephen Cape."
-                if speaks || quoted || person {
+                // A possessive may open it too: "said MSN's Blake Irving".
+                let possessive = doc.tokens[last].possessive;
+                if speaks || ((quoted || person) && !possessive) {
                     return;
                 }
             }
@@ -786,10 +790,14 @@ impl Finder<'_, '_> {
                 if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == k) {
                     let end = self.mentions[m].end;
                     let closes = end >= s.end || doc.tokens[end].kind != Kind::Word;
-                    if matches!(
-                        self.mentions[m].kind,
-                        EntityKind::Person | EntityKind::MaybePerson
-                    ) {
+                    // "said Iron Maiden's Bruce Dickinson": a possessive describes.
+                    let possessive = doc.tokens[end - 1].possessive;
+                    if !possessive
+                        && matches!(
+                            self.mentions[m].kind,
+                            EntityKind::Person | EntityKind::MaybePerson
+                        )
+                    {
                         if quoted || closes {
                             self.record_mention(si, m);
                         }
