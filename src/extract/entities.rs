@@ -70,9 +70,6 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         return;
     }
-    if names_a_work(doc, run) {
-        return;
-    }
     // "John Fitzgerald Kennedy (JFK)": a person's initials are no name of
     // their own.
     if let ([only], Some(before)) = (words, out.last())
@@ -706,30 +703,70 @@ const WORK_NOUNS: &[&str] = &[
 ];
 
 /// Nouns for a part played, before "in" and a work's title: "her role in
-/// Closer", "his performance in Hotel Rwanda".
+/// Closer", "his performance in My Left Foot".
 const PART_NOUNS: &[&str] = &[
     "role",
     "roles",
+    "cameo",
     "part",
     "parts",
     "performance",
     "performances",
     "appearance",
     "appearances",
-    "starring",
-    "cameo",
 ];
 
-/// True when the run is the title of a work (tests/gold/README.md: works are
-/// not entities): after a work noun ("the film Ray"), after a part played
-/// and "in" ("her role in Closer"), or before a comma and an article with a
-/// work noun ("The Wedding Date, a comedy").
-fn names_a_work(doc: &Doc, run: &Run) -> bool {
+/// Words before a part-played noun that make it an actor's part.
+const PART_DESCRIBERS: &[&str] = &[
+    "her",
+    "his",
+    "their",
+    "the",
+    "with",
+    "supporting",
+    "lead",
+    "leading",
+    "title",
+    "starring",
+    "best",
+    "main",
+    "stage",
+    "acclaimed",
+];
+
+/// Capitalised words that end the name of an award or an event: the names
+/// before them are part of it ("The Charles Wintour Award", "Heineken Cup").
+const EVENT_ENDS: &[&str] = &[
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Trophy",
+    "Festival",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Marathon",
+];
+
+/// True when the run is (part of) the title of a work, an award or an event
+/// (tests/gold/README.md: none of them is an entity): after a work noun
+/// ("the film Ray"), after a part played and "in" ("her role in Closer"),
+/// before a comma and an article with a work noun ("The Wedding Date, a
+/// comedy"), or before the word that ends an award's or event's name ("The
+/// Charles Wintour Award").
+pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
     let s = doc.sentences[run.sentence];
     let word = |i: usize| {
         (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
             .then(|| doc.text(i))
     };
+    if word(run.end - 1).is_some_and(|w| EVENT_ENDS.contains(&w))
+        || word(run.end).is_some_and(|w| EVENT_ENDS.contains(&w))
+    {
+        return true;
+    }
     // A possessive is a maker, not a title: "her role in Mike Nichols' Closer".
     let last = run.end - 1;
     if doc.tokens[last].possessive || (last + 1 < s.end && matches!(doc.text(last + 1), "'" | "’"))
@@ -747,13 +784,28 @@ fn names_a_work(doc: &Doc, run: &Run) -> bool {
     if work_noun_before {
         return true;
     }
-    if before == Some("in")
-        && run
-            .start
-            .checked_sub(2)
-            .and_then(word)
-            .is_some_and(|w| PART_NOUNS.contains(&w))
-    {
+    // A part played is someone's or described: "her role in Closer", "best
+    // supporting roles in Closer", "his recent performance in Monster",
+    // "starring in The Cosby Show"; not "China had role in Yukos split-up",
+    // "a key role in Iraq" or "performances in Minneapolis". A listed place
+    // or organisation is no title.
+    let part_played = before == Some("in")
+        && run.start >= s.start + 2
+        && word(run.start - 2).is_some_and(|noun| {
+            noun == "starring"
+                || (PART_NOUNS.contains(&noun)
+                    && (run.start.saturating_sub(5).max(s.start)..run.start - 2).any(|d| {
+                        doc.tokens[d].possessive
+                            || word(d).is_some_and(|w| {
+                                let w = w.to_ascii_lowercase();
+                                PART_DESCRIBERS.contains(&w.as_str())
+                                    || w.ends_with("winning")
+                                    || w.ends_with("-nominated")
+                            })
+                    }))
+        });
+    let run_words: Vec<usize> = (run.start..run.end).collect();
+    if part_played && known(names::name_text(doc, &run_words)).is_err() {
         return true;
     }
     // "The Wedding Date, a comedy"; not "Directed by X, the film …".

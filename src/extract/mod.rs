@@ -143,13 +143,24 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 8);
     let mut runs = Vec::new();
     let mut run_words = Vec::new();
+    let mut titles = Vec::new();
     for sentence in 0..doc.sentences.len() {
         runs.clear();
         run_words.clear();
         names::find_runs(&doc, sentence, &mut runs, &mut run_words);
         for run in &runs {
-            entities::mentions_from_run(&doc, run, &run_words[run.words.clone()], &mut mentions);
+            let words = &run_words[run.words.clone()];
+            if entities::names_a_title(&doc, run) {
+                titles.push(names::name_text(&doc, words));
+            } else {
+                entities::mentions_from_run(&doc, run, words, &mut mentions);
+            }
         }
+    }
+    // A title is one wherever it is written ("Vera Drake leads UK Oscar
+    // hopes" above "Mike Leigh's film Vera Drake").
+    if !titles.is_empty() {
+        mentions.retain(|m| !titles.contains(&m.name));
     }
     entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
@@ -920,6 +931,16 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.organizations, ["BBC"]);
         assert_eq!(e.places, ["LA"]);
+    }
+
+    #[test]
+    fn titles_of_awards_and_events_and_a_title_everywhere() {
+        let text = "Vera Drake leads Oscar hopes\n\nMike Leigh's film Vera Drake won \
+            The Charles Wintour Award. Sheffield hosted the Heineken Cup. China had a \
+            role in Yukos talks, and Tom Hanks gave his best performance in Sheffield.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.persons), ["Mike Leigh", "Tom Hanks"]);
+        assert_eq!(sorted(&e.places), ["China", "Sheffield"]);
     }
 
     #[test]
