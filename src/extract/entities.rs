@@ -273,6 +273,11 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         kind = EntityKind::Org;
     }
+    // "Cadbury Schweppes", "Apple Computer": a listed organisation's name
+    // leading plain words is the company's fuller name, not a person's.
+    if kind == EntityKind::MaybePerson && lexicon::organization(doc.core(words[0])).is_some() {
+        kind = EntityKind::Org;
+    }
     if kind == EntityKind::MaybePerson && place_cue(doc, run) {
         kind = EntityKind::Place;
     }

@@ -1009,6 +1009,18 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_company_before_plain_words_is_no_person() {
+        let text = "Cadbury Schweppes said profits rose. Shares in Sony Ericsson fell.";
+        let (_, e) = run(text, None);
+        assert!(e.persons.is_empty(), "{:?}", e.persons);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Cadbury Schweppes", "Sony Ericsson"]
+        );
+        assert_eq!(e.org_speakers, ["Cadbury Schweppes"]);
+    }
+
+    #[test]
     fn a_quotation_introduced_without_a_speech_verb() {
         let text = "Mr Justice Anthony Mann agreed with the defence - \"I conclude that \
             the logo does not suggest a connection.\" Steve Jobs met the \"Fab Four\" fans.";
