@@ -455,7 +455,12 @@ pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
             .flatten();
         // Most mentions name a person already listed: copy the name only
         // for a new one.
-        let id = match persons.iter().position(|p| p.name == canonical) {
+        // "Victor Makarov" after "Viktor Makarov" is the same man, spelt
+        // another way: the first full form wins (tests/gold/README.md).
+        let id = match persons
+            .iter()
+            .position(|p| p.name == canonical || same_name_spelt_otherwise(&p.name, canonical))
+        {
             Some(id) => id,
             None => {
                 persons.push(Person {
@@ -485,9 +490,14 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     let contains = |j: usize| {
         let other = mentions[j].name.as_str();
         // The surname test first: it rules out nearly every pair cheaply.
-        other.len() > name.len()
-            && other.ends_with(surname)
+        let same_surname = other.ends_with(surname)
             && other[..other.len() - surname.len()].ends_with(' ')
+            || other
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| spelling_variants(last, surname));
+        other.len() > name.len()
+            && same_surname
             && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o)))
     };
     let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
@@ -495,10 +505,40 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     before.or_else(after).unwrap_or(i)
 }
 
-/// True when name word `w` is `o` (any case) or its initial ("J" or "J." for
-/// "Jason").
+/// True when names `a` and `b` have as many words, each the same or a
+/// spelling variant of the other's ([`spelling_variants`]).
+fn same_name_spelt_otherwise(a: &str, b: &str) -> bool {
+    a.split(' ').count() == b.split(' ').count()
+        && a.split(' ')
+            .zip(b.split(' '))
+            .all(|(x, y)| x == y || spelling_variants(x, y))
+}
+
+/// True when two words differ only in ways names are commonly misspelt or
+/// transliterated: a doubled letter ("Abbot", "Abbott") or c for k
+/// ("Viktor", "Victor"). Words of four letters or fewer are never variants
+/// ("Mark" is not "Marc"'s variant by accident of a short name).
+fn spelling_variants(a: &str, b: &str) -> bool {
+    fn folded(word: &str) -> Option<String> {
+        if !word.is_ascii() {
+            return None;
+        }
+        let mut out = String::with_capacity(word.len());
+        for c in word.chars().map(|c| c.to_ascii_lowercase()) {
+            let c = if c == 'k' { 'c' } else { c };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+    a != b && a.len() > 4 && b.len() > 4 && folded(a).is_some_and(|fa| Some(fa) == folded(b))
+}
+
+/// True when name word `w` is `o` (any case), a spelling variant of it
+/// ("Abbott" for "Abbot"), or its initial ("J" or "J." for "Jason").
 fn same_or_initial(w: &str, o: &str) -> bool {
-    if w.eq_ignore_ascii_case(o) {
+    if w.eq_ignore_ascii_case(o) || spelling_variants(w, o) {
         return true;
     }
     let letter = w.strip_suffix('.').unwrap_or(w);
