@@ -683,30 +683,6 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
     }
 }
 
-/// Nouns for works (films, books, shows) written right before their title:
-/// "Mike Leigh's film Vera Drake", "the novel The Da Vinci Code".
-const WORK_NOUNS: &[&str] = &[
-    "film",
-    "movie",
-    "play",
-    "musical",
-    "novel",
-    "book",
-    "album",
-    "single",
-    "song",
-    "sitcom",
-    "series",
-    "drama",
-    "documentary",
-    "comedy",
-    "thriller",
-    "blockbuster",
-    "programme",
-    "opera",
-    "ballet",
-];
-
 /// Nouns for a part played, before "in" and a work's title: "her role in
 /// Closer", "his performance in My Left Foot".
 const PART_NOUNS: &[&str] = &[
@@ -739,22 +715,6 @@ const PART_DESCRIBERS: &[&str] = &[
     "acclaimed",
 ];
 
-/// Capitalised words that end the name of an award or an event: the names
-/// before them are part of it ("The Charles Wintour Award", "Heineken Cup").
-const EVENT_ENDS: &[&str] = &[
-    "Award",
-    "Awards",
-    "Prize",
-    "Cup",
-    "Trophy",
-    "Festival",
-    "Games",
-    "Olympics",
-    "Championship",
-    "Championships",
-    "Marathon",
-];
-
 /// True when the run is (part of) the title of a work, an award or an event
 /// (tests/gold/README.md: none of them is an entity): after a work noun
 /// ("the film Ray"), after a part played and "in" ("her role in Closer"),
@@ -767,8 +727,8 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
             .then(|| doc.text(i))
     };
-    if word(run.end - 1).is_some_and(|w| EVENT_ENDS.contains(&w))
-        || word(run.end).is_some_and(|w| EVENT_ENDS.contains(&w))
+    if word(run.end - 1).is_some_and(|w| lexicon::is_event_end(w))
+        || word(run.end).is_some_and(|w| lexicon::is_event_end(w))
     {
         return true;
     }
@@ -782,7 +742,7 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
     // The noun of a work itself follows an article, a possessive or a
     // describing word ("Mike Leigh's film", "his latest novel"): "will
     // play Roger Federer" is a verb.
-    let work_noun_before = before.is_some_and(|w| WORK_NOUNS.contains(&w))
+    let work_noun_before = before.is_some_and(|w| lexicon::is_work_noun(w))
         && run.start >= s.start + 2
         && (doc.tokens[run.start - 2].possessive
             || word(run.start - 2).is_some_and(|w| WORK_DETERMINERS.contains(&w)));
@@ -809,15 +769,17 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
                             })
                     }))
         });
-    let run_words: Vec<usize> = (run.start..run.end).collect();
-    if part_played && known(names::name_text(doc, &run_words)).is_err() {
-        return true;
+    if part_played {
+        let run_words: Vec<usize> = (run.start..run.end).collect();
+        if known(names::name_text(doc, &run_words)).is_err() {
+            return true;
+        }
     }
     // "The Wedding Date, a comedy"; not "Directed by X, the film …".
     run.end + 2 < s.end
         && doc.is_punct(run.end, ',')
         && matches!(word(run.end + 1), Some("a" | "an"))
-        && word(run.end + 2).is_some_and(|w| WORK_NOUNS.contains(&w))
+        && word(run.end + 2).is_some_and(|w| lexicon::is_work_noun(w))
 }
 
 /// Words that may stand before a work noun that precedes a title.

@@ -462,6 +462,46 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "NGOs", "SME", "SMEs", "WMD", "ASBO", "ASBOs", "AND", "OR", "NOT",
 ];
 
+/// Nouns for works (films, books, shows) written right before their title:
+/// "Mike Leigh's film Vera Drake", "the novel The Da Vinci Code".
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "play",
+    "musical",
+    "novel",
+    "book",
+    "album",
+    "single",
+    "song",
+    "sitcom",
+    "series",
+    "drama",
+    "documentary",
+    "comedy",
+    "thriller",
+    "blockbuster",
+    "programme",
+    "opera",
+    "ballet",
+];
+
+/// Capitalised words that end the name of an award or an event: the names
+/// before them are part of it ("The Charles Wintour Award", "Heineken Cup").
+const EVENT_ENDS: &[&str] = &[
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Trophy",
+    "Festival",
+    "Games",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Marathon",
+];
+
 /// Words that introduce reported or direct speech. Forms that are also common
 /// nouns ("claims", "report", "warning" in "a BBC report") are left out.
 const SPEECH_VERBS: &[&str] = &[
@@ -1241,6 +1281,8 @@ static FILLER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS
 static ORG_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_NOUNS));
 static ROLE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_NOUNS));
 static STARTER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SENTENCE_STARTERS));
+static WORK_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(WORK_NOUNS));
+static EVENT_END_SET: LazyLock<WordSet> = LazyLock::new(|| set(EVENT_ENDS));
 /// Places, organisations, and the conditional aliases of both.
 type Gazetteer = (
     Lexicon<&'static str>,
@@ -1435,6 +1477,16 @@ pub(crate) fn is_anonymous_speaker_noun(word: &str) -> bool {
             | "witness"
             | "witnesses"
     )
+}
+
+/// True for a noun of a work written before its title ("film", "novel").
+pub(crate) fn is_work_noun(word: &str) -> bool {
+    WORK_NOUN_SET.contains(word)
+}
+
+/// True for a word that ends an award's or an event's name ("Award", "Cup").
+pub(crate) fn is_event_end(word: &str) -> bool {
+    EVENT_END_SET.contains(word)
 }
 
 /// True when a capitalised sentence-initial word, lower-cased, is an ordinary word.

@@ -487,28 +487,47 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     let Some(surname) = words().next_back() else {
         return i;
     };
-    let contains = |j: usize| {
-        let other = mentions[j].name.as_str();
-        // The surname test first: it rules out nearly every pair cheaply.
-        let same_surname = other.ends_with(surname)
-            && other[..other.len() - surname.len()].ends_with(' ')
-            || other
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| spelling_variants(last, surname));
-        other.len() > name.len()
-            && same_surname
-            && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o)))
+    // Spelt the same first; spelling variants ("Ms Abbott" for "Diane
+    // Abbot") only for a person's surname alone that has no fuller form
+    // spelt the same (most words asked about here are no one's name, and
+    // full names spelt otherwise are merged as persons: see
+    // [`same_name_spelt_otherwise`]).
+    let passes: &[bool] = if mentions[i].kind == EntityKind::Person && !name.contains(' ') {
+        &[false, true]
+    } else {
+        &[false]
     };
-    let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
-    let after = || full.iter().copied().find(|&j| j > i && contains(j));
-    before.or_else(after).unwrap_or(i)
+    for &variants in passes {
+        let contains = |j: usize| {
+            let other = mentions[j].name.as_str();
+            // The surname test first: it rules out nearly every pair cheaply.
+            let same_surname = || {
+                if variants {
+                    other
+                        .rfind(' ')
+                        .is_some_and(|space| spelling_variants(&other[space + 1..], surname))
+                } else {
+                    other.ends_with(surname) && other[..other.len() - surname.len()].ends_with(' ')
+                }
+            };
+            other.len() > name.len()
+                && same_surname()
+                && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o, variants)))
+        };
+        let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
+        let after = || full.iter().copied().find(|&j| j > i && contains(j));
+        if let Some(fuller) = before.or_else(after) {
+            return fuller;
+        }
+    }
+    i
 }
 
 /// True when names `a` and `b` have as many words, each the same or a
 /// spelling variant of the other's ([`spelling_variants`]).
 fn same_name_spelt_otherwise(a: &str, b: &str) -> bool {
-    a.split(' ').count() == b.split(' ').count()
+    a.len().abs_diff(b.len()) <= 4
+        && a.split(' ').count() == b.split(' ').count()
         && a.split(' ')
             .zip(b.split(' '))
             .all(|(x, y)| x == y || spelling_variants(x, y))
@@ -519,26 +538,43 @@ fn same_name_spelt_otherwise(a: &str, b: &str) -> bool {
 /// ("Viktor", "Victor"). Words of four letters or fewer are never variants
 /// ("Mark" is not "Marc"'s variant by accident of a short name).
 fn spelling_variants(a: &str, b: &str) -> bool {
-    fn folded(word: &str) -> Option<String> {
-        if !word.is_ascii() {
-            return None;
-        }
-        let mut out = String::with_capacity(word.len());
-        for c in word.chars().map(|c| c.to_ascii_lowercase()) {
-            let c = if c == 'k' { 'c' } else { c };
-            if !out.ends_with(c) {
-                out.push(c);
-            }
-        }
-        Some(out)
+    // Asked of every pair of name words: rule out nearly all pairs before
+    // folding anything.
+    let initial = |word: &str| match word.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'k') => Some(b'c'),
+        other => other,
+    };
+    if a.len() <= 4
+        || b.len() <= 4
+        || a.len().abs_diff(b.len()) > 2
+        || initial(a) != initial(b)
+        || a == b
+        || !a.is_ascii()
+        || !b.is_ascii()
+    {
+        return false;
     }
-    a != b && a.len() > 4 && b.len() > 4 && folded(a).is_some_and(|fa| Some(fa) == folded(b))
+    /// Lower-cased, k as c, doubled letters once.
+    fn folded(word: &str) -> impl Iterator<Item = u8> + '_ {
+        let mut previous = 0u8;
+        word.bytes().filter_map(move |byte| {
+            let byte = match byte.to_ascii_lowercase() {
+                b'k' => b'c',
+                other => other,
+            };
+            let repeated = byte == previous;
+            previous = byte;
+            (!repeated).then_some(byte)
+        })
+    }
+    folded(a).eq(folded(b))
 }
 
-/// True when name word `w` is `o` (any case), a spelling variant of it
-/// ("Abbott" for "Abbot"), or its initial ("J" or "J." for "Jason").
-fn same_or_initial(w: &str, o: &str) -> bool {
-    if w.eq_ignore_ascii_case(o) || spelling_variants(w, o) {
+/// True when name word `w` is `o` (any case), with `variants` a spelling
+/// variant of it ("Abbott" for "Abbot"), or its initial ("J" or "J." for
+/// "Jason").
+fn same_or_initial(w: &str, o: &str, variants: bool) -> bool {
+    if w.eq_ignore_ascii_case(o) || (variants && spelling_variants(w, o)) {
         return true;
     }
     let letter = w.strip_suffix('.').unwrap_or(w);
