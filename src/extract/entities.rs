@@ -727,8 +727,8 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
             .then(|| doc.text(i))
     };
-    if word(run.end - 1).is_some_and(|w| lexicon::is_event_end(w))
-        || word(run.end).is_some_and(|w| lexicon::is_event_end(w))
+    if word(run.end - 1).is_some_and(lexicon::is_event_end)
+        || word(run.end).is_some_and(lexicon::is_event_end)
     {
         return true;
     }
@@ -742,7 +742,7 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
     // The noun of a work itself follows an article, a possessive or a
     // describing word ("Mike Leigh's film", "his latest novel"): "will
     // play Roger Federer" is a verb.
-    let work_noun_before = before.is_some_and(|w| lexicon::is_work_noun(w))
+    let work_noun_before = before.is_some_and(lexicon::is_work_noun)
         && run.start >= s.start + 2
         && (doc.tokens[run.start - 2].possessive
             || word(run.start - 2).is_some_and(|w| WORK_DETERMINERS.contains(&w)));
@@ -779,7 +779,7 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
     run.end + 2 < s.end
         && doc.is_punct(run.end, ',')
         && matches!(word(run.end + 1), Some("a" | "an"))
-        && word(run.end + 2).is_some_and(|w| lexicon::is_work_noun(w))
+        && word(run.end + 2).is_some_and(lexicon::is_work_noun)
 }
 
 /// Words that may stand before a work noun that precedes a title.
