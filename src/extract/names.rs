@@ -11,6 +11,8 @@
 //! form of the name used in the article. Deciding what kind of thing a name
 //! is belongs to `entities`.
 
+use rustc_hash::FxHashMap;
+
 use super::Doc;
 use super::entities::{EntityKind, Mention};
 use super::lexicon::{self, Gender, class};
@@ -421,9 +423,7 @@ pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
             }
         }
     }
-    let full: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind == EntityKind::Person && mentions[i].name.contains(' '))
-        .collect();
+    let full = FullNames::new(mentions);
     let mut persons: Vec<Person> = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
@@ -480,8 +480,39 @@ pub(crate) fn canonicalize(mentions: &mut [Mention]) -> Vec<Person> {
     persons
 }
 
+/// The person mentions of more than one word, in text order, and by surname.
+struct FullNames {
+    all: Vec<usize>,
+    /// Mentions by a hash of their last word, each list in text order:
+    /// nearly every name asked about is looked up by its own last word, and
+    /// most articles name a dozen people or more. (Hashes, not the words,
+    /// because the mentions change while they are looked up.)
+    by_surname: FxHashMap<u64, Vec<usize>>,
+}
+
+impl FullNames {
+    fn new(mentions: &[Mention]) -> FullNames {
+        let mut all = Vec::new();
+        let mut by_surname: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind == EntityKind::Person
+                && let Some((_, surname)) = m.name.rsplit_once(' ')
+            {
+                all.push(i);
+                by_surname.entry(surname_key(surname)).or_default().push(i);
+            }
+        }
+        FullNames { all, by_surname }
+    }
+}
+
+fn surname_key(surname: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(surname)
+}
+
 /// The nearest fuller person mention that contains mention `i`'s name, or `i`.
-fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
+fn expand(mentions: &[Mention], full: &FullNames, i: usize) -> usize {
     let name = mentions[i].name.as_str();
     let words = || name.split(' ');
     let Some(surname) = words().next_back() else {
@@ -500,7 +531,6 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
     for &variants in passes {
         let contains = |j: usize| {
             let other = mentions[j].name.as_str();
-            // The surname test first: it rules out nearly every pair cheaply.
             let same_surname = || {
                 if variants {
                     other
@@ -514,8 +544,20 @@ fn expand(mentions: &[Mention], full: &[usize], i: usize) -> usize {
                 && same_surname()
                 && words().all(|w| other.split(' ').any(|o| same_or_initial(w, o, variants)))
         };
-        let before = full.iter().rev().copied().find(|&j| j < i && contains(j));
-        let after = || full.iter().copied().find(|&j| j > i && contains(j));
+        // Spelt the same, a fuller form ends with this surname.
+        let candidates: &[usize] = if variants {
+            &full.all
+        } else {
+            full.by_surname
+                .get(&surname_key(surname))
+                .map_or(&[], Vec::as_slice)
+        };
+        let before = candidates
+            .iter()
+            .rev()
+            .copied()
+            .find(|&j| j < i && contains(j));
+        let after = || candidates.iter().copied().find(|&j| j > i && contains(j));
         if let Some(fuller) = before.or_else(after) {
             return fuller;
         }
