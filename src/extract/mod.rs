@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 14;
+pub const EXTRACTOR_VERSION: u32 = 15;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -973,6 +973,63 @@ mod tests {
             agency's boss, to speak.";
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["Carl-Peter Forster", "Stephen Cape"]);
+    }
+
+    #[test]
+    fn verbs_of_speech_used_for_acts_name_no_speaker() {
+        let text = "Ann Lewis pleaded guilty to fraud on Monday. Joe Bloggs insisted on \
+            running the final lap. Ruth Baker won the award, adding to a long list of \
+            prizes. Mark Price declared a state of emergency. The keeper denied the same \
+            player again.";
+        let (_, e) = run(text, None);
+        assert!(e.speakers.is_empty(), "{:?}", e.speakers);
+        let text = "\"We will fight on,\" declared Wallabies coach Eddie Jones. Ann Lewis \
+            declared that the plan had failed.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Ann Lewis", "Eddie Jones"]);
+    }
+
+    #[test]
+    fn a_persons_relative_clause_or_organisation_does_not_speak_for_them() {
+        let text = "Boris Johnson, who apologised for an article about hostage Ken Bigley, \
+            said the row should end. Yvette Cooper of the Labour Party added that it was \
+            dangerous.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Boris Johnson", "Yvette Cooper"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+    }
+
+    #[test]
+    fn joint_speakers_and_descriptions_joined_by_and() {
+        let text = "\"Results show that people can learn it,\" said Jonathan Wolpaw and \
+            Dennis McFarlane. \"The field is strong this year,\" said festival founder \
+            and director Elliot Grove.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Dennis McFarlane", "Elliot Grove", "Jonathan Wolpaw"]
+        );
+    }
+
+    #[test]
+    fn a_description_after_the_verb_is_whoever_has_been_speaking() {
+        let text = "Jason Gardener won in Glasgow on Sunday.\n\nHe beat Nick Smith, who \
+            was second. \"It is a very hard record to break,\" said the world indoor \
+            champion, who hopes to improve.\n\n\"I am happy,\" said the 30-year-old.";
+        let (passages, e) = run(text, None);
+        assert_eq!(e.speakers, ["Jason Gardener"]);
+        assert_eq!(
+            speakers_where(&passages, &e, "30-year-old"),
+            ["Jason Gardener"]
+        );
+    }
+
+    #[test]
+    fn a_name_does_not_run_on_into_a_lost_sentence_start() {
+        let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
+            goes on. Meet The Fockers topped the chart.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Vadim Mitroshin"]);
     }
 
     #[test]

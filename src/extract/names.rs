@@ -201,9 +201,17 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>, buffer: 
             // "G.K. Butterfield": initials written without spaces.
             let next_initial =
                 k > last + 1 && is_initial(doc.core(last)) && is_initial(doc.core(k));
+            // "… analyst Vadim Mitroshin The dispute …": a paragraph break
+            // lost in the source; a name goes on with "The" only in title
+            // case ("Meet The Fockers").
+            let sentence_lost = doc.text(k) == "The"
+                && k + 1 < s.end
+                && doc.tokens[k + 1].kind == super::tokens::Kind::Word
+                && !doc.is_cap(k + 1);
             if doc.is_cap(k)
                 && (doc.tokens[k].space_before || next_initial)
                 && !is_first_person(doc.text(k))
+                && !sentence_lost
             {
                 buffer.push(k);
                 last = k;

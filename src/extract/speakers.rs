@@ -49,6 +49,10 @@ struct Antecedent {
     sentence: usize,
     person: usize,
     subject: bool,
+    /// Named at the start of that sentence.
+    leads: bool,
+    /// The person spoke in that sentence.
+    speaker: bool,
 }
 
 struct Finder<'d, 'a> {
@@ -151,12 +155,17 @@ impl Finder<'_, '_> {
             // relative clause makes the person its topic.
             let described = (m.end..(m.end + 2).min(s.end)).any(|w| doc.is_word(w, "who"))
                 && (m.end == s.end || doc.is_word(m.end, "who") || doc.is_punct(m.end, ','));
-            let leading = leading || described;
             self.history.push(Antecedent {
                 passage: s.passage,
                 sentence: si,
                 person: p,
-                subject: leading || speakers.contains(&p),
+                subject: leading || described || speakers.contains(&p),
+                // Opening the sentence itself: only capitalised words
+                // before ("But Gardener", "Britain's Jason Gardener").
+                leads: leading
+                    && (s.start..m.start)
+                        .all(|t| doc.tokens[t].kind != Kind::Word || doc.is_cap(t)),
+                speaker: speakers.contains(&p),
             });
         }
         for p in speakers {
@@ -165,6 +174,8 @@ impl Finder<'_, '_> {
                 sentence: si,
                 person: p,
                 subject: true,
+                leads: false,
+                speaker: true,
             });
         }
     }
@@ -234,7 +245,7 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let verb = doc.text(i);
-        if adds_a_score(doc, i, s.end) {
+        if not_speech(doc, i, s.end) {
             return;
         }
         let participle = verb.ends_with("ing");
@@ -329,7 +340,7 @@ impl Finder<'_, '_> {
         if let Some(gender) = lexicon::pronoun_gender(doc.text(s.start))
             && doc.is_cap(s.start)
         {
-            self.record_pronoun(si, s.start, gender);
+            self.record_pronoun(si, s.start, Some(gender));
             return;
         }
         let Some(mut m) = ms.clone().find(|&m| !self.mentions[m].in_quote) else {
@@ -394,7 +405,7 @@ impl Finder<'_, '_> {
         }
         for t in s.start..s.end.min(s.start + 3) {
             if let Some(gender) = lexicon::pronoun_gender(doc.text(t)) {
-                self.record_pronoun(si, t, gender);
+                self.record_pronoun(si, t, Some(gender));
                 return;
             }
         }
@@ -436,6 +447,23 @@ impl Finder<'_, '_> {
             k
         };
         if let Some(m) = self.mention_ending_at(ms.clone(), k) {
+            // "Yvette Cooper of the Labour Party added": the person speaks
+            // for the organisation.
+            let org_start = self.mentions[m].start;
+            let of = if org_start > s.start && doc.is_word(org_start - 1, "the") {
+                org_start - 1
+            } else {
+                org_start
+            };
+            if self.mentions[m].kind == EntityKind::Org
+                && of > s.start + 1
+                && doc.is_word(of - 1, "of")
+                && let Some(person) = self.mention_ending_at(ms.clone(), of - 2)
+                && self.mentions[person].kind == EntityKind::Person
+            {
+                self.record_mention(si, person);
+                return;
+            }
             self.record_mention(si, m);
             // "X and Y said", "Mr. Grassley and Mr. Leahy said".
             let mut start = self.mentions[m].start;
@@ -449,7 +477,7 @@ impl Finder<'_, '_> {
         }
         let word = doc.text(k);
         if let Some(gender) = lexicon::pronoun_gender(word) {
-            self.record_pronoun(si, k, gender);
+            self.record_pronoun(si, k, Some(gender));
             return;
         }
         if doc.is_punct(k, ',') {
@@ -496,6 +524,17 @@ impl Finder<'_, '_> {
                 self.record_mention(si, m);
                 return;
             }
+        }
+        // "the defender told", "The 29-year-old said": a description of
+        // someone named before.
+        if let Some(the) = (k.saturating_sub(4).max(s.start)..k)
+            .rev()
+            .find(|&t| doc.is_word(t, "the"))
+            && described_person(doc, the + 1, k + 1) == Some(k)
+            && (k + 1..verb).all(|t| doc.tokens[t].kind == Kind::Word)
+        {
+            self.record_pronoun(si, k, None);
+            return;
         }
         if lexicon::is_anonymous_speaker_noun(word) && !doc.tokens[k].in_quote {
             self.unnamed_speaker = Some(si);
@@ -593,6 +632,19 @@ impl Finder<'_, '_> {
     fn appositive_subject(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        // "Mr Johnson, who was forced to apologise over the death of Ken
+        // Bigley, said": a person's relative clause may name others; the
+        // person it describes speaks.
+        if let Some(who) = (s.start + 2..k)
+            .rev()
+            .take_while(|&w| !matches!(doc.tokens[w].kind, Kind::OpenQuote | Kind::CloseQuote))
+            .find(|&w| doc.is_word(w, "who") && doc.is_punct(w - 1, ','))
+            && let Some(m) = self.mention_ending_at(ms.clone(), who - 2)
+            && self.mentions[m].kind == EntityKind::Person
+        {
+            self.record_mention(si, m);
+            return;
+        }
         let mut fallback = None;
         let mut c = k;
         loop {
@@ -765,6 +817,19 @@ impl Finder<'_, '_> {
                 let speaks = !doc.tokens[last].possessive && (quoted || person);
                 if speaks {
                     self.record_mention(si, m);
+                    // "said Jonathan Wolpaw and Dennis McFarlane".
+                    if person
+                        && end + 1 < s.end
+                        && doc.is_word(end, "and")
+                        && let Some(other) = ms.clone().find(|&o| {
+                            let o = &self.mentions[o];
+                            o.start == end + 1
+                                && o.kind == EntityKind::Person
+                                && (o.end >= s.end || doc.tokens[o.end].kind != Kind::Word)
+                        })
+                    {
+                        self.record_mention(si, other);
+                    }
                 }
                 // Else an organisation after a bare `, said` may open the
                 // description of a person: "…, said BBC labour affairs
@@ -777,7 +842,7 @@ impl Finder<'_, '_> {
             }
         }
         if let Some(gender) = lexicon::pronoun_gender(doc.text(j)) {
-            self.record_pronoun(si, j, gender);
+            self.record_pronoun(si, j, Some(gender));
             return;
         }
         // `"...," said chief executive Todd Stitzer`, `said HMV manager Clive
@@ -786,7 +851,7 @@ impl Finder<'_, '_> {
         // correspondent Stephen Cape would …" Cape is what was said.
         {
             let mut k = j;
-            while k < s.end && k < j + 5 {
+            while k < s.end && k < j + 6 {
                 if let Some(m) = ms.clone().find(|&m| self.mentions[m].start == k) {
                     let end = self.mentions[m].end;
                     let closes = end >= s.end || doc.tokens[end].kind != Kind::Word;
@@ -826,7 +891,6 @@ impl Finder<'_, '_> {
                             | "the"
                             | "a"
                             | "an"
-                            | "and"
                             | "published"
                             | "he"
                             | "she"
@@ -836,11 +900,26 @@ impl Finder<'_, '_> {
                             | "that"
                     )
                     || is_auxiliary(doc.text(k))
+                    // "founder and director Elliot Grove": only between two
+                    // words of a role.
+                    || (doc.is_word(k, "and")
+                        && !(k > j
+                            && doc.tokens[k - 1].kind == Kind::Word
+                            && !doc.is_cap(k - 1)
+                            && k + 1 < s.end
+                            && doc.tokens[k + 1].kind == Kind::Word
+                            && !doc.is_cap(k + 1)))
                 {
                     break;
                 }
                 k += 1;
             }
+        }
+        if doc.is_word(j, "the")
+            && let Some(head) = described_person(doc, j + 1, s.end)
+        {
+            self.record_pronoun(si, head, None);
+            return;
         }
         if doc.is_word(j, "the") && j + 1 < s.end {
             let next_ends_np = j + 2 >= s.end || doc.tokens[j + 2].kind != Kind::Word;
@@ -939,7 +1018,11 @@ impl Finder<'_, '_> {
     }
 
     /// Resolves "he"/"she" at token `k` and records the person found.
-    fn record_pronoun(&mut self, si: usize, k: usize, gender: Gender) {
+    /// The person a pronoun at token `k` (or, without a `gender`, a
+    /// description: "said the world indoor champion") refers to: the
+    /// nearest person of that gender who was a subject, else the nearest of
+    /// that gender, else the nearest subject of unknown gender.
+    fn record_pronoun(&mut self, si: usize, k: usize, gender: Option<Gender>) {
         let doc = self.doc;
         let s = doc.sentences[si];
         let passage = s.passage;
@@ -957,6 +1040,8 @@ impl Finder<'_, '_> {
                     sentence: si,
                     person: p,
                     subject: m.start <= s.start + 3,
+                    leads: m.start <= s.start + 3,
+                    speaker: false,
                 });
             }
         }
@@ -973,12 +1058,25 @@ impl Finder<'_, '_> {
                 .take_while(|a| a.passage + 2 >= passage)
                 .take_while(|a| unnamed.is_none_or(|u| a.sentence > u))
         };
-        let matches = |a: &&Antecedent, known: bool| match self.persons[a.person].gender {
-            Some(g) => g == gender,
-            None => !known,
+        let matches = |a: &&Antecedent, known: bool| match (self.persons[a.person].gender, gender) {
+            (Some(g), Some(gender)) => g == gender,
+            (Some(_), None) => known,
+            (None, _) => !known || gender.is_none(),
         };
-        let found = candidates()
-            .find(|a| a.subject && matches(a, true))
+        // A description ("said the 30-year-old") names no gender: it most
+        // often describes whoever has been speaking.
+        let described_speaker = || {
+            gender
+                .is_none()
+                .then(|| {
+                    candidates()
+                        .find(|a| a.speaker)
+                        .or_else(|| candidates().find(|a| a.leads))
+                })
+                .flatten()
+        };
+        let found = described_speaker()
+            .or_else(|| candidates().find(|a| a.subject && matches(a, true)))
             .or_else(|| candidates().find(|a| matches(a, true)))
             .or_else(|| candidates().find(|a| a.subject && matches(a, false)));
         if let Some(a) = found {
@@ -1058,6 +1156,152 @@ impl Finder<'_, '_> {
         events.sort_by_key(|e| e.sentence);
         self.events = events;
     }
+}
+
+/// The head of a description of a person starting at token `start`, right
+/// after "the" ("world indoor champion", "Sale full-back", "29-year-old"),
+/// when it ends the phrase before `end` (at punctuation, "who" or `end`):
+/// words, a capitalised team or place allowed first, then a role a story's
+/// subject is described by. Titles of office ("the minister") are left
+/// out: they as often describe someone not named yet.
+fn described_person(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut k = start;
+    while k < end && k < start + 4 {
+        let token = &doc.tokens[k];
+        let text = doc.text(k);
+        let last =
+            k + 1 >= end || doc.tokens[k + 1].kind != Kind::Word || doc.is_word(k + 1, "who");
+        let year_old = token.kind == Kind::Number && text.ends_with("-year-old");
+        if last && (year_old || (token.kind == Kind::Word && is_description_noun(text))) {
+            return Some(k);
+        }
+        let modifier = token.kind == Kind::Word && (k == start || !doc.is_cap(k));
+        if !modifier || token.possessive || is_auxiliary(text) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Nouns a news story describes its subject by, once named: sport positions,
+/// performers, and "champion", "veteran" and the like.
+fn is_description_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "champion"
+            | "star"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "captain"
+            | "skipper"
+            | "winger"
+            | "full-back"
+            | "fly-half"
+            | "scrum-half"
+            | "forward"
+            | "flanker"
+            | "hooker"
+            | "playmaker"
+            | "player"
+            | "coach"
+            | "boss"
+            | "manager"
+            | "veteran"
+            | "sprinter"
+            | "runner"
+            | "athlete"
+            | "hurdler"
+            | "golfer"
+            | "batsman"
+            | "bowler"
+            | "all-rounder"
+            | "jockey"
+            | "boxer"
+            | "swimmer"
+            | "cyclist"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "singer-songwriter"
+            | "rapper"
+            | "musician"
+            | "guitarist"
+            | "frontman"
+            | "comedian"
+            | "film-maker"
+            | "filmmaker"
+            | "novelist"
+            | "author"
+    )
+}
+
+/// A speech verb used for something other than speech, by the words after it:
+/// "pleaded guilty", "insisted on finishing", "adding to a list", "declared
+/// a national emergency", or [`adds_a_score`].
+fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
+    let next = |k: usize| (verb + k < end).then(|| doc.text(verb + k));
+    match doc.text(verb) {
+        "pleaded" | "pleads" | "plead" | "pleading" => {
+            matches!(next(1), Some("guilty" | "innocent"))
+                || (next(1) == Some("not") && next(2) == Some("guilty"))
+        }
+        "insisted" | "insists" | "insist" | "insisting" => {
+            matches!(next(1), Some("on" | "upon"))
+                && next(2).is_some_and(|w| w.ends_with("ing") || is_determiner(w))
+        }
+        "added" | "adds" | "adding" if next(1) == Some("to") => next(2).is_some_and(is_determiner),
+        // "The keeper denied the same player again".
+        "denied" | "denies" => {
+            next(1).is_some_and(is_determiner)
+                && matches!(
+                    next(2),
+                    Some("same" | "player" | "striker" | "shot" | "chance" | "effort" | "header")
+                )
+        }
+        // Declaring an emergency, a war or a winner is an act; speech only
+        // with what was declared ("declared that", "declared: ...").
+        "declared" | "declares" | "declare" | "declaring" => {
+            // `"…," declared Wallabies coach Eddie Jones`.
+            let inverted = verb > 0
+                && (doc.tokens[verb - 1].kind == Kind::CloseQuote || doc.is_punct(verb - 1, ','));
+            let said = inverted
+                || next(1).is_some_and(|w| {
+                    matches!(w, "that" | "in" | "on" | "at" | "to")
+                        || w.starts_with(|c: char| !c.is_alphanumeric())
+                })
+                || doc
+                    .tokens
+                    .get(verb + 1)
+                    .is_some_and(|t| t.kind != Kind::Word);
+            !said
+        }
+        _ => adds_a_score(doc, verb, end),
+    }
+}
+
+/// A determiner or possessive, opening a noun phrase.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "another"
+    )
 }
 
 /// "Cole added a second", "Wales added a try", "the firm added 2,000 jobs":
