@@ -1247,12 +1247,13 @@ fn set(words: &'static [&'static str]) -> WordSet {
 /// listed in `conditional` so that [`conditional_alias`] can merge it later,
 /// when the article also writes the canonical name.
 fn alias_map(
-    data: &'static str,
+    data: &[&'static str],
     conditional: &mut Vec<(&'static str, &'static str)>,
 ) -> Lexicon<&'static str> {
     let mut map = Vec::new();
     for l in data
-        .lines()
+        .iter()
+        .flat_map(|list| list.lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
     {
@@ -1291,8 +1292,15 @@ type Gazetteer = (
 );
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut conditional = Vec::new();
-    let places = alias_map(include_str!("data/places.txt"), &mut conditional);
-    let orgs = alias_map(include_str!("data/organizations.txt"), &mut conditional);
+    // Towns from GeoNames first, so the hand-written list overrides them.
+    let places = alias_map(
+        &[
+            include_str!("data/places_geonames.txt"),
+            include_str!("data/places.txt"),
+        ],
+        &mut conditional,
+    );
+    let orgs = alias_map(&[include_str!("data/organizations.txt")], &mut conditional);
     (places, orgs, conditional)
 });
 static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {

@@ -1025,6 +1025,15 @@ mod tests {
     }
 
     #[test]
+    fn towns_from_the_gazetteer_are_places_but_not_banks_or_surnames() {
+        let text = "Police raided homes in Camberley and Loughborough. Halifax said profits rose. \
+            Guy Mansfield said he would appeal.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.places), ["Camberley", "Loughborough"]);
+        assert_eq!(sorted(&e.speakers), ["Guy Mansfield"]);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";
