@@ -1034,6 +1034,19 @@ mod tests {
     }
 
     #[test]
+    fn nationality_nouns_and_abbreviated_titles_are_not_names() {
+        let text = "He beat Swede Daniel Persson and Scot Nick Smith. \"Gold helps,\" said \
+            UK Chancellor of the Exchequer Gordon Brown. The head of the unit, Det Supt \
+            Mick Deats, said: \"This is big.\" Supt Deats went on: \"It is over.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.persons),
+            ["Daniel Persson", "Gordon Brown", "Mick Deats", "Nick Smith"]
+        );
+        assert_eq!(sorted(&e.speakers), ["Gordon Brown", "Mick Deats"]);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";
