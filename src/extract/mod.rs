@@ -1047,6 +1047,20 @@ mod tests {
     }
 
     #[test]
+    fn british_irish_and_european_given_names_and_bands() {
+        let text = "Piers Freelove is a benefit officer in Cardiff. He said: \"We are \
+            angry.\" Franz Ferdinand and Snow Patrol will play. Cathal Lombard and \
+            Irina Shevchenko were second.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Piers Freelove"]);
+        assert_eq!(
+            sorted(&e.persons),
+            ["Cathal Lombard", "Irina Shevchenko", "Piers Freelove"]
+        );
+        assert_eq!(sorted(&e.organizations), ["Franz Ferdinand", "Snow Patrol"]);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";
