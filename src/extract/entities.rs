@@ -742,10 +742,23 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
     // The noun of a work itself follows an article, a possessive or a
     // describing word ("Mike Leigh's film", "his latest novel"): "will
     // play Roger Federer" is a verb.
-    let work_noun_before = before.is_some_and(lexicon::is_work_noun)
-        && run.start >= s.start + 2
-        && (doc.tokens[run.start - 2].possessive
-            || word(run.start - 2).is_some_and(|w| WORK_DETERMINERS.contains(&w)));
+    // Describing words may come between: "Mike Leigh's award-winning
+    // abortion drama Vera Drake", ", climbing documentary Touching the Void".
+    let work_noun_before = before.is_some_and(lexicon::is_work_noun) && {
+        let mut k = run.start - 1;
+        while k > s.start
+            && k + 4 > run.start
+            && word(k - 1).is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+            && !doc.tokens[k - 1].possessive
+            && !word(k - 1).is_some_and(|w| WORK_DETERMINERS.contains(&w))
+        {
+            k -= 1;
+        }
+        k > s.start
+            && (doc.tokens[k - 1].possessive
+                || word(k - 1).is_some_and(|w| WORK_DETERMINERS.contains(&w))
+                || (k < run.start - 1 && (doc.is_punct(k - 1, ',') || word(k - 1) == Some("and"))))
+    };
     if work_noun_before {
         return true;
     }

@@ -1061,6 +1061,26 @@ mod tests {
     }
 
     #[test]
+    fn the_person_quoted_and_a_person_calling_something_in_quotation_marks_speak() {
+        let text = "Politico quoted Tim Manning, formerly an official at the agency, as \
+            saying \"We have a role to play in this.\" Labour leader Jeremy Corbyn \
+            called the move a \"smash and grab\". They formed a band called \"The \
+            Knights\" with Mary Jones.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Jeremy Corbyn", "Tim Manning"]);
+        let cues: Vec<&str> = e.quotes.iter().map(|q| q.cue.as_str()).collect();
+        assert!(cues.contains(&"called"), "{cues:?}");
+    }
+
+    #[test]
+    fn a_work_named_after_describing_words_is_a_title() {
+        let text = "Mike Leigh's award-winning abortion drama Vera Drake leads the field, \
+            with climbing documentary Touching the Void. Imelda Staunton stars.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.persons), ["Imelda Staunton", "Mike Leigh"]);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";

@@ -126,6 +126,8 @@ impl Finder<'_, '_> {
             if lexicon::is_speech_verb(word) || calls_for {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
+            } else {
+                self.names_with_a_quotation(si, ms.clone(), i);
             }
         }
         if self.events.len() == events_before {
@@ -241,6 +243,32 @@ impl Finder<'_, '_> {
     }
 
     /// Tries every pattern around the speech verb at token `i`.
+    /// `Jeremy Corbyn called the move a "smash and grab"`: a person who
+    /// calls, brands or dubs something with words in quotation marks
+    /// speaks them. True when token `i` is such a verb after a person.
+    fn names_with_a_quotation(&mut self, si: usize, ms: std::ops::Range<usize>, i: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let naming = matches!(
+            doc.text(i),
+            "called" | "calls" | "branded" | "brands" | "dubbed" | "dubs" | "labelled" | "labeled"
+        );
+        let quotation_follows =
+            || (i + 2..(i + 9).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
+        if !naming || i <= s.start || !quotation_follows() {
+            return false;
+        }
+        let Some(m) = self.mention_ending_at(ms, i - 1) else {
+            return false;
+        };
+        if self.mentions[m].kind != EntityKind::Person || self.mentions[m].in_quote {
+            return false;
+        }
+        self.cue = Some(i);
+        self.record_mention(si, m);
+        true
+    }
+
     fn speech_verb(&mut self, si: usize, ms: std::ops::Range<usize>, i: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
@@ -257,6 +285,20 @@ impl Finder<'_, '_> {
             && doc.text(i - 2) == "quoted";
         if quoted_as {
             j = i - 2;
+        }
+        // "Politico quoted Tim Manning, formerly of FEMA, as saying": the
+        // person quoted, not the one quoting.
+        if quoted_as_after_name(doc, si, i)
+            && let Some(quoted) = (s.start..i - 1)
+                .rev()
+                .find(|&q| matches!(doc.text(q), "quoted" | "quotes" | "quoting") && q + 20 > i)
+            && let Some(m) = ms
+                .clone()
+                .find(|&m| self.mentions[m].start == quoted + 1)
+                .filter(|&m| self.mentions[m].kind == EntityKind::Person)
+        {
+            self.record_mention(si, m);
+            return;
         }
         let mut passive = false;
         let mut negated = false;
@@ -1237,6 +1279,15 @@ fn is_description_noun(word: &str) -> bool {
             | "novelist"
             | "author"
     )
+}
+
+/// True when speech verb `i` is "saying" in "quoted X … as saying".
+fn quoted_as_after_name(doc: &Doc, si: usize, i: usize) -> bool {
+    let s = doc.sentences[si];
+    doc.text(i) == "saying"
+        && i >= s.start + 3
+        && doc.text(i - 1) == "as"
+        && doc.text(i - 2) != "quoted"
 }
 
 /// A speech verb used for something other than speech, by the words after it:
