@@ -1081,6 +1081,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_speaks_through_its_unnamed_spokesman_or_source() {
+        let text = "An NHTCU spokeswoman said the sites were closed. A Department for \
+            Education and Skills source said: \"Every day counts.\" Number 10 said an \
+            error was made. A spokesman said nothing more.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Department for Education and Skills", "NHTCU", "Number 10"]
+        );
+        assert!(e.speakers.is_empty(), "{:?}", e.speakers);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";

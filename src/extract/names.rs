@@ -217,10 +217,11 @@ pub(crate) fn find_runs(doc: &Doc, sentence: usize, out: &mut Vec<Run>, buffer: 
                 last = k;
                 continue;
             }
-            // Stations and channels numbered: "BBC Radio 4", "BBC News 24".
+            // Stations and channels numbered: "BBC Radio 4", "BBC News 24";
+            // and the prime minister's office, "Number 10".
             if doc.tokens[k].kind == super::tokens::Kind::Number
                 && doc.tokens[k].space_before
-                && matches!(doc.core(last), "Radio" | "Channel" | "News")
+                && matches!(doc.core(last), "Radio" | "Channel" | "News" | "Number")
             {
                 buffer.push(k);
                 last = k;

@@ -579,6 +579,17 @@ impl Finder<'_, '_> {
             return;
         }
         if lexicon::is_anonymous_speaker_noun(word) && !doc.tokens[k].in_quote {
+            // "An NHTCU spokeswoman said", "A Department for Education and
+            // Skills source said": a named body speaks through them.
+            if matches!(
+                word,
+                "spokesman" | "spokeswoman" | "spokesperson" | "source"
+            ) && k > s.start
+                && let Some(m) = self.mention_ending_at(ms.clone(), k - 1)
+                && self.mentions[m].kind == EntityKind::Org
+            {
+                self.record_mention(si, m);
+            }
             self.unnamed_speaker = Some(si);
             return;
         }
