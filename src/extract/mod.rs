@@ -1084,11 +1084,17 @@ mod tests {
     fn an_organisation_speaks_through_its_unnamed_spokesman_or_source() {
         let text = "An NHTCU spokeswoman said the sites were closed. A Department for \
             Education and Skills source said: \"Every day counts.\" Number 10 said an \
-            error was made. A spokesman said nothing more.";
+            error was made. A spokesman said nothing more. According to the Pensions \
+            Commission's report, few people save enough.";
         let (_, e) = run(text, None);
         assert_eq!(
             sorted(&e.org_speakers),
-            ["Department for Education and Skills", "NHTCU", "Number 10"]
+            [
+                "Department for Education and Skills",
+                "NHTCU",
+                "Number 10",
+                "Pensions Commission"
+            ]
         );
         assert!(e.speakers.is_empty(), "{:?}", e.speakers);
     }

@@ -867,7 +867,23 @@ impl Finder<'_, '_> {
                     || doc.has(end, class::TITLE)
                     || person_follows);
             if !modifier {
-                let speaks = !doc.tokens[last].possessive && (quoted || person);
+                // "according to the Pensions Commission's report": a body
+                // speaks through its report.
+                let report = !person
+                    && doc.tokens[last].possessive
+                    && end < s.end
+                    && matches!(
+                        doc.text(end),
+                        "report"
+                            | "study"
+                            | "survey"
+                            | "research"
+                            | "analysis"
+                            | "findings"
+                            | "figures"
+                            | "statement"
+                    );
+                let speaks = report || (!doc.tokens[last].possessive && (quoted || person));
                 if speaks {
                     self.record_mention(si, m);
                     // "said Jonathan Wolpaw and Dennis McFarlane".
