@@ -952,10 +952,11 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
         if !acronym {
             continue;
         }
-        if let Some(&j) = full_names
-            .iter()
-            .find(|&&j| initials(&mentions[j].name).eq(letters()))
-        {
+        if let Some(&j) = full_names.iter().find(|&&j| {
+            initials(&mentions[j].name).eq(letters())
+                || (mentions[j].name.contains('-')
+                    && hyphen_initials(&mentions[j].name).eq(letters()))
+        }) {
             let full = mentions[j].name.clone();
             let m = &mut mentions[i];
             m.name = full;
@@ -968,6 +969,14 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
 /// Economic Co-operation and Development" → "OECD").
 fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split([' ', '&'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+}
+
+/// [`initials`] counting each capitalised part of a hyphenated word:
+/// "National Hi-Tech Crime Unit" is NHTCU.
+fn hyphen_initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split([' ', '&', '-'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
 }

@@ -266,6 +266,7 @@ const ORG_WORDS: &[&str] = &[
     "Albion",
     "Juniors",
     "Hotspur",
+    "Unit",
     "Association",
     "Agency",
     "Commission",
@@ -402,6 +403,7 @@ const PLACE_WORDS: &[&str] = &[
 /// Capitalised words that are never names: events, documents, generic nouns
 /// that are capitalised in titles ("General Election", "Budget").
 const NOT_NAMES: &[&str] = &[
+    "Holocaust",
     "Election",
     "Elections",
     "Budget",
@@ -460,12 +462,12 @@ const NOT_NAMES: &[&str] = &[
 
 /// Capitalised acronyms that are not organisations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "GDP", "TV", "DVD", "DVDs", "CD", "CDs", "PC", "PCs", "DNA", "HIV", "AIDS", "OK", "AM",
-    "PM", "GMT", "BST", "EST", "UTC", "MP", "MPs", "MSP", "MSPs", "MEP", "MEPs", "AGM", "IPO",
-    "VAT", "PIN", "ID", "IT", "PR", "HQ", "MRI", "CCTV", "GCSE", "GCSEs", "SMS", "PDA", "MP3",
-    "GPS", "LCD", "USB", "PS2", "PSP", "DS", "I", "A", "UFO", "VIP", "RAM", "CPU", "GP", "GPs",
-    "QC", "OBE", "MBE", "CBE", "ISBN", "URL", "HTML", "II", "III", "IV", "VI", "DJ", "RPI", "CPI",
-    "PhD", "MBA", "NO", "US", "UK", "UAE", "USA", "FA",
+    "COVID", "EPO", "NT", "SP2", "CEO", "GDP", "TV", "DVD", "DVDs", "CD", "CDs", "PC", "PCs",
+    "DNA", "HIV", "AIDS", "OK", "AM", "PM", "GMT", "BST", "EST", "UTC", "MP", "MPs", "MSP", "MSPs",
+    "MEP", "MEPs", "AGM", "IPO", "VAT", "PIN", "ID", "IT", "PR", "HQ", "MRI", "CCTV", "GCSE",
+    "GCSEs", "SMS", "PDA", "MP3", "GPS", "LCD", "USB", "PS2", "PSP", "DS", "I", "A", "UFO", "VIP",
+    "RAM", "CPU", "GP", "GPs", "QC", "OBE", "MBE", "CBE", "ISBN", "URL", "HTML", "II", "III", "IV",
+    "VI", "DJ", "RPI", "CPI", "PhD", "MBA", "NO", "US", "UK", "UAE", "USA", "FA",
     // Technology, formats, units and standards (products, not makers).
     "GPRS", "GSM", "ADSL", "HD", "HDTV", "VHS", "VCR", "PVR", "DRM", "OS", "XP", "RSS", "IP",
     "IPTV", "RFID", "CGI", "P2P", "LAN", "MMS", "UMD", "PS3", "SD", "THX", "FM", "AI", "LED",

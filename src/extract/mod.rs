@@ -1100,6 +1100,16 @@ mod tests {
     }
 
     #[test]
+    fn units_acronyms_of_hyphenated_names_and_words_that_are_no_body() {
+        let text = "He was arrested by the National Hi-Tech Crime Unit in May. An NHTCU \
+            spokeswoman said more arrests would follow. The Nazis and the Holocaust were \
+            the subject of the play. He tested positive for EPO.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.organizations, ["National Hi-Tech Crime Unit"]);
+        assert_eq!(e.org_speakers, ["National Hi-Tech Crime Unit"]);
+    }
+
+    #[test]
     fn a_name_does_not_run_on_into_a_lost_sentence_start() {
         let text = "\"Risks are real,\" said bank analyst Vadim Mitroshin The dispute \
             goes on. Meet The Fockers topped the chart.";

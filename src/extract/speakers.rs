@@ -103,6 +103,11 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let events_before = self.events.len();
+        // Most sentences quote nobody: only those that do are read for a
+        // person calling something by words in quotation marks.
+        let quotes_words = doc.tokens[s.start..s.end]
+            .iter()
+            .any(|t| t.kind == Kind::OpenQuote);
         for i in s.start..s.end {
             if doc.tokens[i].kind != Kind::Word {
                 continue;
@@ -126,7 +131,7 @@ impl Finder<'_, '_> {
             if lexicon::is_speech_verb(word) || calls_for {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
-            } else {
+            } else if quotes_words {
                 self.names_with_a_quotation(si, ms.clone(), i);
             }
         }
