@@ -397,6 +397,13 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     if words.iter().any(|&w| doc.has(w, class::ORG_WORD)) {
         return (EntityKind::Org, text);
     }
+    // A website is run by someone: "Amazon.com", "Suprnova.org".
+    if [".com", ".org", ".net", ".co.uk"]
+        .iter()
+        .any(|domain| text.len() > domain.len() + 1 && text.ends_with(domain))
+    {
+        return (EntityKind::Org, text);
+    }
     if doc.has(last_word, class::PLACE_WORD) && n > 1 {
         return (EntityKind::Place, text);
     }

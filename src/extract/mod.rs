@@ -1103,9 +1103,12 @@ mod tests {
     fn units_acronyms_of_hyphenated_names_and_words_that_are_no_body() {
         let text = "He was arrested by the National Hi-Tech Crime Unit in May. An NHTCU \
             spokeswoman said more arrests would follow. The Nazis and the Holocaust were \
-            the subject of the play. He tested positive for EPO.";
+            the subject of the play. He tested positive for EPO. He ran Shadowcrew.com.";
         let (_, e) = run(text, None);
-        assert_eq!(e.organizations, ["National Hi-Tech Crime Unit"]);
+        assert_eq!(
+            e.organizations,
+            ["National Hi-Tech Crime Unit", "Shadowcrew.com"]
+        );
         assert_eq!(e.org_speakers, ["National Hi-Tech Crime Unit"]);
     }
 
