@@ -356,7 +356,7 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
             if next.is_some_and(char::is_alphabetic) {
                 dotted = true;
                 end = here + 1;
-            } else if dotted {
+            } else if dotted && !ends_in_domain(&text[token.start..here]) {
                 end = here + 1;
                 break;
             } else {
@@ -384,6 +384,15 @@ fn scan_word(text: &str, limit: usize, token: &mut Token) {
         }
     }
     token.core_end = core;
+}
+
+/// True when a dotted word ends in a lower-case part of two letters or
+/// more ("Amazon.com"): a web address, whose sentence's full stop is not
+/// its own, unlike the closing dot of "U.S.".
+fn ends_in_domain(word: &str) -> bool {
+    word.rsplit('.')
+        .next()
+        .is_some_and(|part| part.len() > 1 && part.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Extends a number token: digits with inner `,` `.` `-` `/` and letter suffixes.
