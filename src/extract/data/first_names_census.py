@@ -31,6 +31,8 @@ import os
 import re
 import sys
 
+import lists
+
 MIN_PERCENT = 0.007
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -48,12 +50,8 @@ def frequencies(path):
 def listed_words():
     words = set()
     for name in ("places.txt", "organizations.txt", "demonyms.txt"):
-        with open(os.path.join(HERE, name), encoding="utf-8") as lines:
-            for line in lines:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    for part in re.split(r"\s*[=~]\s*", line):
-                        words.update(part.split())
+        for entry in lists.entries(name):
+            words.update(entry.split())
     with open(os.path.join(HERE, "..", "lexicon.rs"), encoding="utf-8") as source:
         rust = source.read()
     for const in (

@@ -43,6 +43,8 @@ import os
 import re
 import sys
 
+import lists
+
 # Towns whose names news uses more for something else: companies (Columbia
 # Records, Santander, Granada TV), a character, a given name, a word.
 BETTER_KNOWN_OTHERWISE = {"Batman", "Columbia", "Constantine", "Granada", "Paradise", "Santander"}
@@ -62,13 +64,9 @@ def listed_words():
         "first_names.txt",
         "first_names_census.txt",
     ):
-        with open(os.path.join(HERE, name), encoding="utf-8") as lines:
-            for line in lines:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    for part in re.split(r"\s*[=~]\s*", line):
-                        words.add(part.strip())
-                        words.add(part.split()[0] if part.split() else part)
+        for entry in lists.entries(name):
+            words.add(entry)
+            words.add(entry.split()[0] if entry.split() else entry)
     with open(os.path.join(HERE, "..", "lexicon.rs"), encoding="utf-8") as source:
         words.update(re.findall(r'"([A-Z][A-Za-z]+)"', source.read()))
     return words
@@ -96,12 +94,11 @@ def corpus_counts(root):
 
 def surnames(root):
     """Capitalised words right after a given name in the corpus."""
-    given = set()
-    for name in ("first_names.txt", "first_names_census.txt"):
-        with open(os.path.join(HERE, name), encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip() and not line.startswith("#"):
-                    given.add(line.split()[0])
+    given = {
+        entry.split()[0]
+        for name in ("first_names.txt", "first_names_census.txt")
+        for entry in lists.entries(name)
+    }
     found = set()
     pattern = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z'’-]+)")
     for folder, _, files in os.walk(root):
