@@ -655,10 +655,16 @@ fn month_date(
     month: u32,
     published: Option<NaiveDate>,
 ) -> Option<Found> {
-    if i + 1 < end {
-        let next = doc.text(i + 1);
+    // "Oct. 31": an abbreviated month's dot.
+    let abbreviated = i + 2 < end
+        && doc.core(i).len() <= 4
+        && doc.is_punct(i + 1, '.')
+        && !doc.tokens[i + 1].space_before;
+    let i_day = if abbreviated { i + 2 } else { i + 1 };
+    if i_day < end {
+        let next = doc.text(i_day);
         if let Some(day) = day_number(next) {
-            let mut last = i + 1;
+            let mut last = i_day;
             let mut year = published.map(|p| p.year());
             let mut j = last + 1;
             if j < end && doc.is_punct(j, ',') {
@@ -985,6 +991,8 @@ fn relative(
             month_span(first.year(), first.month())
         }),
         "year" => p.and_then(|p| year_span(p.year() + modifier as i32)),
+        // A sports season spans two calendar years: found, not resolved.
+        "season" => None,
         "night" if modifier == -1 => p.and_then(|p| p.pred_opt()).map(day_span),
         "morning" | "afternoon" | "evening" if modifier == 0 => p.map(day_span),
         _ => return None,

@@ -626,6 +626,29 @@ mod tests {
     }
 
     #[test]
+    fn sports_seasons_and_abbreviated_months_are_dates() {
+        let published = NaiveDate::from_ymd_opt(2019, 8, 29);
+        let (_, e) = run(
+            "He left by Oct. 31 after a poor season. This season has been hard, and \
+            last season was worse.",
+            published,
+        );
+        let found: Vec<(&str, Option<String>)> = e
+            .dates
+            .iter()
+            .map(|d| (d.text.as_str(), d.resolved.map(|r| r.start.to_string())))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Oct. 31", Some("2019-10-31".to_string())),
+                ("This season", None),
+                ("last season", None)
+            ]
+        );
+    }
+
+    #[test]
     fn hewitt_story_speakers_and_org_speakers() {
         let text = "Maternity pay is to rise, as announced by the Trade and Industry \
             Secretary Patricia Hewitt.\n\nIt would mean leave would rise by 2007, Ms Hewitt \
