@@ -93,7 +93,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     let mut after_the =
         run.start > doc.sentences[run.sentence].start && doc.text(run.start - 1) == "the";
     let mut role = false;
-    let lineup = doc.lineup[doc.sentences[run.sentence].passage];
+    let lineup = doc.lineup[run.sentence];
     if lineup {
         // "Subs Not Used:" heads a list; every other unknown name is a player.
         let s = doc.sentences[run.sentence];
@@ -405,6 +405,10 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
         return (EntityKind::Org, text);
     }
     if doc.has(last_word, class::PLACE_WORD) && n > 1 {
+        return (EntityKind::Place, text);
+    }
+    // English and Scottish counties: "Gloucestershire", "West Lothian" aside.
+    if n == 1 && first.len() > 7 && first.ends_with("shire") {
         return (EntityKind::Place, text);
     }
     // "North Wales", "South Yorkshire".
@@ -844,12 +848,36 @@ const AFTER_AN_OBJECT: &[&str] = &[
 /// the club in every mention of the article. A country stays a place: its
 /// national team is listed under it (tests/gold/README.md).
 pub(crate) fn settle_clubs(doc: &Doc, mentions: &mut [Mention]) {
+    // A town not in the gazetteer ("Bolton keeper Jussi Jaaskelainen") is
+    // a club only by a club's noun right after it: "beat X" is said of a
+    // player too.
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Unknown
+            && m.end == m.start + 1
+            && doc.is_cap(m.start)
+            && !doc.tokens[m.start].initial
+            && !lexicon::is_generic_org_head(doc.core(m.start))
+            && !doc.has(m.start, class::DEMONYM | class::NOT_NAME)
+            // "the Blues boss" is a nickname; "Tolkien fans" are a writer's.
+            && (m.start == 0 || doc.text(m.start - 1) != "the")
+            && !matches!(doc.text(m.end.min(doc.tokens.len() - 1)), "fans" | "supporters")
+            && club_noun_after(doc, m)
+        {
+            m.kind = EntityKind::Org;
+        }
+    }
     let mut clubs: Vec<&str> = Vec::new();
+    // A town's name the article also gives a club by its nickname ("the
+    // Magpies" is Newcastle) is the club's.
+    let named_clubs: Vec<&str> = (mentions.iter())
+        .filter(|m| m.kind == EntityKind::Org && !m.name.contains(' '))
+        .map(|m| m.name.as_str())
+        .collect();
     for m in mentions.iter() {
         if m.kind == EntityKind::Place
             && !clubs.contains(&m.name.as_str())
             && !lexicon::is_country_or_region(&m.name)
-            && club_cue(doc, m)
+            && (club_cue(doc, m) || named_clubs.contains(&m.name.as_str()))
         {
             clubs.push(&m.name);
         }
@@ -865,6 +893,13 @@ pub(crate) fn settle_clubs(doc: &Doc, mentions: &mut [Mention]) {
     }
 }
 
+/// True when a club's noun follows mention `m`: "Portsmouth chairman".
+fn club_noun_after(doc: &Doc, m: &Mention) -> bool {
+    m.end < doc.sentences[m.sentence].end
+        && doc.tokens[m.end].kind == super::tokens::Kind::Word
+        && CLUB_NOUNS.contains(&doc.text(m.end))
+}
+
 /// True when the words around place mention `m` name a sports club.
 fn club_cue(doc: &Doc, m: &Mention) -> bool {
     let s = doc.sentences[m.sentence];
@@ -872,10 +907,10 @@ fn club_cue(doc: &Doc, m: &Mention) -> bool {
         (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
             .then(|| doc.text(i))
     };
-    let after = word_at(m.end);
-    if after.is_some_and(|w| CLUB_NOUNS.contains(&w)) {
+    if club_noun_after(doc, m) {
         return true;
     }
+    let after = word_at(m.end);
     // A team takes a plural verb: "Southampton are deep in trouble".
     if m.start == s.start && matches!(after, Some("are" | "have" | "were")) {
         return true;

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 16;
+pub const EXTRACTOR_VERSION: u32 = 17;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -246,9 +246,9 @@ fn signature_end(tokens: &[Token], text: &str) -> Option<usize> {
 const MAX_SIGNATURE_WORDS: usize = 4;
 
 /// True when text `p` reads as a list of names and nothing else: at least
-/// three capitalised words and two commas or semicolons, no quotation, and at
-/// most one lower-case word ("capt").
-fn is_lineup(tokens: &[Token], text: &str) -> bool {
+/// `min_names` capitalised words and one fewer commas or semicolons, no
+/// quotation, and at most one lower-case word ("capt").
+fn is_lineup(tokens: &[Token], text: &str, min_names: usize) -> bool {
     let (mut caps, mut lower, mut separators) = (0, 0, 0);
     for t in tokens {
         match t.kind {
@@ -266,7 +266,28 @@ fn is_lineup(tokens: &[Token], text: &str) -> bool {
             _ => {}
         }
     }
-    caps >= 3 && separators >= 2 && lower <= 1
+    caps >= min_names && separators + 1 >= min_names && lower <= 1
+}
+
+/// True when sentence `tokens` is a label of up to four capitalised words
+/// and a colon, then a list of two names or more ([`is_lineup`]): a line-up run on at the
+/// end of a match report's last paragraph ("Newcastle: Given, Carr, …",
+/// "Subs Not Used: Butt, Harper").
+fn is_labelled_list(tokens: &[Token], text: &str) -> bool {
+    let words = tokens
+        .iter()
+        .skip_while(|t| t.kind == tokens::Kind::Punct)
+        .take_while(|t| t.is_capitalized(text))
+        .count();
+    let leading = tokens
+        .iter()
+        .take_while(|t| t.kind == tokens::Kind::Punct)
+        .count();
+    (1..=4).contains(&words)
+        && tokens
+            .get(leading + words)
+            .is_some_and(|t| t.is_punct(text, ':'))
+        && is_lineup(&tokens[leading + words + 1..], text, 2)
 }
 
 /// The headline, when it is worth reading as text of its own: a title taken
@@ -301,8 +322,9 @@ pub(crate) struct Doc<'a> {
     token_texts: Vec<&'a str>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
-    /// Per text: true when it is a sports line-up or a bare list of names
-    /// ("Hislop, Griffin, Primus, De Zeeuw (capt); G Murphy").
+    /// Per sentence: true when it is in a sports line-up or a bare list of
+    /// names ("Hislop, Griffin, Primus, De Zeeuw (capt); G Murphy"), or is
+    /// a list of names after a label ("Bolton: Jaaskelainen, Hunt, …").
     pub lineup: Vec<bool>,
     /// Per token, the [`lexicon::classes`] of its core once asked, with
     /// [`CLASSES_KNOWN`] set: the name rules ask about the same capitalised
@@ -362,7 +384,11 @@ impl<'a> Doc<'a> {
             let passage_tokens = &tokens[first..];
             token_passage.resize(tokens.len(), p as u32);
             token_texts.extend(passage_tokens.iter().map(|t| t.text(text)));
-            lineup.push(is_lineup(passage_tokens, text));
+            let whole_list = is_lineup(passage_tokens, text, 3);
+            for sentence in &sentences[lineup.len()..] {
+                let sentence_tokens = &tokens[sentence.start..sentence.end];
+                lineup.push(whole_list || is_labelled_list(sentence_tokens, text));
+            }
         }
         Doc {
             classes: vec![Cell::new(0); tokens.len()],
@@ -1010,6 +1036,33 @@ mod tests {
             declared that the plan had failed.";
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["Ann Lewis", "Eddie Jones"]);
+    }
+
+    #[test]
+    fn a_lineup_run_on_after_a_match_report_and_clubs_by_their_cue_or_nickname() {
+        let text = "Dyer scored late for the Magpies and Bolton keeper Jussi Jaaskelainen \
+            was beaten. \"We cracked in the end.\" Newcastle: Given, Carr, Boumsong, \
+            Robert (Jenas 77), Shearer. Subs Not Used: Butt, Harper. Goals: Dyer 69. \
+            Ref: S Dunn (Gloucestershire).";
+        let (_, e) = run(text, None);
+        for person in ["Carr", "Boumsong", "Jenas", "Butt", "Harper"] {
+            assert!(
+                e.persons.iter().any(|p| p == person),
+                "{person}: {:?}",
+                e.persons
+            );
+        }
+        assert!(!e.persons.iter().any(|p| p.contains("Subs") || p == "Goals"));
+        assert_eq!(sorted(&e.organizations), ["Bolton", "Newcastle"]);
+        assert_eq!(e.places, ["Gloucestershire"]);
+    }
+
+    #[test]
+    fn an_obligation_to_say_is_speech_a_refusal_is_not() {
+        let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
+            up with her. Dermot Donnelly refused to say whether he would run again.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Catherina McKiernan"]);
     }
 
     #[test]

@@ -317,6 +317,10 @@ impl Finder<'_, '_> {
                 negated = true;
             } else if matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being") {
                 passive = true;
+            } else if w == "to" && k > s.start && matches!(doc.text(k - 1), "had" | "has" | "have")
+            {
+                // "McKiernan had to acknowledge that": obliged, yet said.
+                // ("refused to say", "is expected to announce" did not.)
             } else if !lexicon::is_subject_verb_filler(w) && !is_manner_adverb(w) {
                 break;
             }
