@@ -1005,6 +1005,85 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
             m.kind = EntityKind::Org;
         }
     }
+    merge_short_forms(mentions, &full_names);
+}
+
+/// "BDO Stoy Hayward … BDO said", "Marsh & McLennan … Marsh": a company
+/// named in full and then by its first word alone is one organisation. Only
+/// when the full name comes first, and not a part of a body named after
+/// it ("BBC … BBC One", "AOL … AOL UK", "BT … BT Consumer" are two).
+fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != EntityKind::Org || m.name.contains(' ') {
+            continue;
+        }
+        let short = m.name.as_str();
+        // A listed company's name before another word is more often its
+        // product or arm ("Sony PlayStation", "Microsoft Word", "BBC Sport").
+        if lexicon::organization(short).is_some() {
+            continue;
+        }
+        let Some(&j) = full_names.iter().find(|&&j| {
+            let full = &mentions[j].name;
+            j < i
+                && !full.contains(" and ")
+                && !full.contains(" for ")
+                && full
+                    .strip_prefix(short)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .and_then(|rest| rest.split(' ').next())
+                    .is_some_and(|next| !is_part_of_a_body(next))
+        }) else {
+            continue;
+        };
+        // Written alone before the full name, the short form is a name of its own.
+        if mentions[..j]
+            .iter()
+            .any(|e| e.kind == EntityKind::Org && e.name == short)
+        {
+            continue;
+        }
+        let full = mentions[j].name.clone();
+        let short = short.to_string();
+        for m in mentions[i..].iter_mut() {
+            if m.kind == EntityKind::Org && m.name == short {
+                m.name.clone_from(&full);
+            }
+        }
+    }
+}
+
+/// Words after a company's name that name a part of it, a channel or an
+/// arm: "BBC One", "AOL UK", "BT Consumer", "Sky News".
+fn is_part_of_a_body(word: &str) -> bool {
+    lexicon::place(word).is_some()
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word,
+            "One"
+                | "Two"
+                | "Three"
+                | "Four"
+                | "TV"
+                | "News"
+                | "Radio"
+                | "Sport"
+                | "Sports"
+                | "Online"
+                | "Consumer"
+                | "Business"
+                | "Retail"
+                | "Wholesale"
+                | "International"
+                | "Foundation"
+                | "Music"
+                | "Records"
+                | "Pictures"
+                | "Films"
+                | "Entertainment"
+                | "Games"
+        )
 }
 
 /// First letters of the capitalised words of a name ("Organisation for

@@ -674,6 +674,8 @@ const SPEECH_VERBS: &[&str] = &[
 const INVERTING_VERBS: &[&str] = &[
     "said",
     "says",
+    // ", say analysts at Deutsche Bank": plural subjects invert too.
+    "say",
     "added",
     "adds",
     "asked",

@@ -1058,6 +1058,24 @@ mod tests {
     }
 
     #[test]
+    fn bodies_long_names_short_forms_and_unnamed_staff() {
+        let text = "The National Institute of Economic and Social Research (NIESR) claims \
+            that taxes must rise. Business is strong, say researchers at BDO Stoy Hayward. \
+            The election is a risk, BDO said. Labour rejected Tory claims that it would \
+            raise taxes. Sony PlayStation sales rose, Sony said.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            [
+                "BDO Stoy Hayward",
+                "National Institute of Economic and Social Research",
+                "Sony"
+            ]
+        );
+        assert!(!e.organizations.iter().any(|o| o == "BDO" || o == "NIESR"));
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";

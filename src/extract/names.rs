@@ -296,12 +296,21 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             // Inside the long name of a body ("Organisation for Economic
             // Co-operation and Development", "Department of Trade and
             // Industry"), "and" joins its parts too.
+            // "National Institute of Economic and Social Research" too, when
+            // no word after "and" is a known name or an acronym of its own
+            // ("the Council of Europe and Nato", "University of Leeds and
+            // Oxford", "Broadcasting for Handsets and DMB").
             let long_body_name = words.windows(2).any(|pair| {
                 matches!(doc.text(pair[1]), "of" | "for")
-                    && matches!(
+                    && (matches!(
                         doc.core(pair[0]),
                         "Organisation" | "Organization" | "Department" | "Ministry" | "Office"
-                    )
+                    ) || (doc.has(pair[0], class::ORG_WORD)
+                        && (k + 1..=j).all(|w| {
+                            !doc.has(w, class::PLACE | class::FIRST_NAME | class::DEMONYM)
+                                && lexicon::organization(doc.core(w)).is_none()
+                                && doc.core(w).chars().any(char::is_lowercase)
+                        })))
             });
             // "President and CEO Andy Vesey": two titles joined.
             let titles = doc.has(last_word, class::TITLE) && doc.has(k + 1, class::TITLE);

@@ -128,7 +128,17 @@ impl Finder<'_, '_> {
             let calls_for = matches!(word, "called" | "calls")
                 && i + 1 < s.end
                 && matches!(doc.text(i + 1), "on" | "for");
-            if lexicon::is_speech_verb(word) || calls_for {
+            // "The ERAA claims that ...": "claims" is a verb only after the
+            // name opening the sentence ("rejected Tory claims that" is the
+            // noun).
+            let claims_that = matches!(word, "claims" | "claim")
+                && i + 1 < s.end
+                && doc.is_word(i + 1, "that")
+                && ms.clone().any(|m| {
+                    let m = &self.mentions[m];
+                    m.start <= s.start + 1 && (m.end == i || doc.is_punct(i - 1, ')'))
+                });
+            if lexicon::is_speech_verb(word) || calls_for || claims_that {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
             } else if quotes_words {
@@ -923,6 +933,23 @@ impl Finder<'_, '_> {
             self.record_pronoun(si, j, Some(gender));
             return;
         }
+        // "say researchers at BDO Stoy Hayward", "said a spokesman for
+        // Microsoft": a body's unnamed people speak for it.
+        let staff = if matches!(doc.text(j), "a" | "an") {
+            j + 1
+        } else {
+            j
+        };
+        if staff + 2 < s.end
+            && is_unnamed_staff(doc.text(staff))
+            && matches!(doc.text(staff + 1), "at" | "from" | "for" | "with")
+            && let Some(m) = ms.clone().find(|&m| {
+                self.mentions[m].start == staff + 2 && self.mentions[m].kind == EntityKind::Org
+            })
+        {
+            self.record_mention(si, m);
+            return;
+        }
         // `"...," said chief executive Todd Stitzer`, `said HMV manager Clive
         // Smith`: a short description before the person. Without a quotation
         // before, the name must close the clause: in "…, said BBC
@@ -1428,6 +1455,26 @@ fn adds_a_score(doc: &Doc, verb: usize, end: usize) -> bool {
 /// A lower-case adverb of manner between a subject and its speech verb
 /// ("Marc Morial forcefully told", "she angrily denied"): a word in "-ly"
 /// that is not one of the nouns and adjectives ending so.
+/// People who speak for a body without being named: "researchers at",
+/// "a spokesman for".
+fn is_unnamed_staff(word: &str) -> bool {
+    matches!(
+        word,
+        "researchers"
+            | "analysts"
+            | "economists"
+            | "experts"
+            | "scientists"
+            | "officials"
+            | "executives"
+            | "sources"
+            | "staff"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+    )
+}
+
 fn is_manner_adverb(word: &str) -> bool {
     word.len() >= 5
         && word.ends_with("ly")
