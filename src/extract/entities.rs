@@ -70,6 +70,18 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         return;
     }
+    // "Lord Faulkner of Worcester": a peer's territorial title is part of
+    // the peer's mention, and no place.
+    if let Some(peer) = out.last_mut()
+        && peer.kind == EntityKind::Person
+        && peer.end + 1 == run.start
+        && doc.is_word(peer.end, "of")
+        && matches!(doc.core(peer.start), "Lord" | "Lady" | "Baroness" | "Baron")
+        && words.len() <= 2
+    {
+        peer.end = run.end;
+        return;
+    }
     // "John Fitzgerald Kennedy (JFK)": a person's initials are no name of
     // their own.
     if let ([only], Some(before)) = (words, out.last())
@@ -394,7 +406,15 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     {
         return (EntityKind::Unknown, text);
     }
-    if words.iter().any(|&w| doc.has(w, class::ORG_WORD)) {
+    // "the Indonesian Economics Minister": a title last makes a role, not a body.
+    if words.iter().any(|&w| doc.has(w, class::ORG_WORD))
+        && !(n > 1
+            && words.iter().all(|&w| doc.is_cap(w))
+            && matches!(
+                doc.core(last_word),
+                "Minister" | "Secretary" | "Chairman" | "President" | "Director" | "Governor"
+            ))
+    {
         return (EntityKind::Org, text);
     }
     // A website is run by someone: "Amazon.com", "Suprnova.org".

@@ -358,6 +358,24 @@ const ORG_WORDS: &[&str] = &[
     "Hotspur",
     "Rangers",
     "Software",
+    // Research, advisory and investment firms ("Strategy Analytics",
+    // "Goodbody Stockbrokers", "Capital Economics").
+    "Analytics",
+    "Consulting",
+    "Consultants",
+    "Associates",
+    "Advisors",
+    "Advisers",
+    "Securities",
+    "Solutions",
+    "Ventures",
+    "Investments",
+    "Investors",
+    "Management",
+    "Economics",
+    "Stockbrokers",
+    "Brokers",
+    "Research",
     "Electronics",
     "Telecom",
     "Energy",
@@ -1370,6 +1388,21 @@ pub(crate) fn is_generic_org_head(word: &str) -> bool {
         "Government"
             | "Committee"
             | "Commission"
+            | "Research"
+            | "Investors"
+            | "Investments"
+            | "Brokers"
+            | "Solutions"
+            | "Management"
+            | "Consultants"
+            | "Consulting"
+            | "Securities"
+            | "Advisors"
+            | "Advisers"
+            | "Associates"
+            | "Economics"
+            | "Analytics"
+            | "Ventures"
             | "Chamber"
             | "Council"
             | "Department"

@@ -1076,6 +1076,24 @@ mod tests {
     }
 
     #[test]
+    fn pleas_shots_and_wins_are_not_speech_and_peers_keep_their_seats() {
+        let text = "Former vice president Joshua Bewlay admitted one felony count of \
+            fraud. Cristiano Ronaldo slammed well over the bar. Jill Shannon claimed the \
+            individual title on Saturday. Lord Faulkner of Worcester, who chaired the \
+            inquiry, said the rules must change.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Faulkner"]);
+        assert!(e.places.is_empty(), "{:?}", e.places);
+        let text = "Only 12% of homes will have such TVs by 2010, according to Strategy \
+            Analytics. The Indonesian Economics Minister explained that the aid was \
+            welcome. Investors were unmoved.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["Strategy Analytics"]);
+        assert_eq!(e.organizations, ["Strategy Analytics"]);
+        assert!(e.persons.is_empty(), "{:?}", e.persons);
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";

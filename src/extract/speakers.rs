@@ -1368,6 +1368,71 @@ fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
                 && next(2).is_some_and(|w| w.ends_with("ing") || is_determiner(w))
         }
         "added" | "adds" | "adding" if next(1) == Some("to") => next(2).is_some_and(is_determiner),
+        // "admitted one felony count", "admitted two charges of fraud": a plea.
+        "admitted" | "admits" | "admit" | "admitting" => {
+            (2..=4).any(|k| {
+                matches!(
+                    next(k),
+                    Some(
+                        "count"
+                            | "counts"
+                            | "charge"
+                            | "charges"
+                            | "offence"
+                            | "offences"
+                            | "offense"
+                            | "offenses"
+                            | "manslaughter"
+                            | "murder"
+                            | "fraud"
+                            | "theft"
+                            | "assault"
+                    )
+                )
+            }) || matches!(
+                next(1),
+                Some("manslaughter" | "murder" | "fraud" | "theft" | "assault")
+            )
+        }
+        // "Ronaldo slammed well over the bar", "blasted the ball home": a
+        // shot, not criticism.
+        "slammed" | "slams" | "blasted" => {
+            matches!(
+                next(1),
+                Some("over" | "wide" | "home" | "into" | "past" | "in" | "well" | "against")
+            ) || (next(1).is_some_and(is_determiner)
+                && matches!(
+                    next(2),
+                    Some("ball" | "racket" | "door" | "shot" | "penalty" | "free-kick" | "header")
+                ))
+        }
+        // "claimed the individual titles", "claimed victory": won, not said.
+        "claimed" | "claims" | "claim" | "claiming" => (1..=3).any(|k| {
+            matches!(
+                next(k),
+                Some(
+                    "title"
+                        | "titles"
+                        | "victory"
+                        | "win"
+                        | "wins"
+                        | "medal"
+                        | "medals"
+                        | "gold"
+                        | "silver"
+                        | "bronze"
+                        | "crown"
+                        | "trophy"
+                        | "hat-trick"
+                        | "wicket"
+                        | "wickets"
+                        | "lives"
+                        | "life"
+                        | "seat"
+                        | "seats"
+                )
+            )
+        }),
         // "The keeper denied the same player again".
         "denied" | "denies" => {
             next(1).is_some_and(is_determiner)
