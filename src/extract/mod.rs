@@ -1094,6 +1094,22 @@ mod tests {
     }
 
     #[test]
+    fn reactions_listed_after_names_and_people_known_by_one_name() {
+        let text = "- Bolton boss Sam Allardyce \"I am bitterly disappointed with the \
+            result.\"\n\n- Newcastle boss Graeme Souness \"We deserved the win.\"\n\n\
+            Juninho's agent wants talks. Juninho had earlier told the Daily Record: \
+            \"I want to stay.\" Director Sir Richard Eyre who called the book \
+            \"extraordinarily thought provoking\" was on the panel.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Graeme Souness", "Juninho", "Richard Eyre", "Sam Allardyce"]
+        );
+        let (_, e) = run("Singer Ian Brown 'in gig arrest' after a concert.", None);
+        assert!(e.speakers.is_empty(), "{:?}", e.speakers);
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";

@@ -204,11 +204,30 @@ impl Finder<'_, '_> {
     fn introduced_quote(&mut self, si: usize, ms: std::ops::Range<usize>) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        // Or straight after the name, in a list of reactions: "- Bolton boss
+        // Sam Allardyce "I am bitterly disappointed …"".
+        // The subject opens the sentence, or the next item of such a list
+        // after a quotation closes ("… we cracked." - Newcastle boss …").
+        let leads = |m: &Mention| {
+            m.start <= s.start + 3
+                || (m.start.saturating_sub(3).max(s.start + 1)..m.start)
+                    .any(|d| doc.is_punct(d, '-') && doc.tokens[d - 1].kind == Kind::CloseQuote)
+        };
+        let named_before = |q: usize| {
+            // Double quotation marks: a headline's single ones are scare
+            // quotes ("Singer Ian Brown 'in gig arrest'").
+            !matches!(doc.text(q), "'" | "‘")
+                && ms.clone().any(|m| {
+                    let m = &self.mentions[m];
+                    m.end == q && m.kind == EntityKind::Person && leads(m)
+                })
+        };
         let Some(open) = (s.start + 2..s.end).find(|&q| {
             doc.tokens[q].kind == Kind::OpenQuote
-                && [',', ':', '-', '—', '–']
+                && ([',', ':', '-', '—', '–']
                     .iter()
                     .any(|&mark| doc.is_punct(q - 1, mark))
+                    || named_before(q))
         }) else {
             return;
         };
@@ -216,12 +235,13 @@ impl Finder<'_, '_> {
             .take_while(|&w| doc.tokens[w].kind != Kind::CloseQuote)
             .filter(|&w| doc.tokens[w].kind == Kind::Word)
             .count();
-        if quoted_words < 5 {
+        // A nickname in quotation marks after a name is a word or two.
+        if quoted_words < if named_before(open) { 3 } else { 5 } {
             return;
         }
         let subject = ms.clone().find(|&m| {
             let m = &self.mentions[m];
-            m.start <= s.start + 3 && m.end < open && !m.in_quote && m.kind == EntityKind::Person
+            leads(m) && m.end <= open && !m.in_quote && m.kind == EntityKind::Person
         });
         if let Some(m) = subject {
             let verb = self.mentions[m].end;
@@ -273,7 +293,13 @@ impl Finder<'_, '_> {
         if !naming || i <= s.start || !quotation_follows() {
             return false;
         }
-        let Some(m) = self.mention_ending_at(ms, i - 1) else {
+        // "Sir Richard Eyre who called the work "…"".
+        let before = if i > s.start + 1 && doc.is_word(i - 1, "who") {
+            i - 2
+        } else {
+            i - 1
+        };
+        let Some(m) = self.mention_ending_at(ms, before) else {
             return false;
         };
         if self.mentions[m].kind != EntityKind::Person || self.mentions[m].in_quote {
@@ -1066,8 +1092,11 @@ impl Finder<'_, '_> {
                 {
                     return;
                 }
+                // "Juninho's agent", "Ronaldinho's father": one known by one
+                // name is a person wherever the article says who is theirs.
+                let kin = single && has_kin(self.doc, &mention.name);
                 if mention.kind == EntityKind::Unknown
-                    && (mention.initial || !single || is_calendar_word(&mention.name))
+                    && ((mention.initial && !kin) || !single || is_calendar_word(&mention.name))
                 {
                     return;
                 }
@@ -1079,6 +1108,7 @@ impl Finder<'_, '_> {
                     && matches!(self.doc.text(mention.start - 1), "named" | "called");
                 if single
                     && !named
+                    && !kin
                     && lexicon::first_name(&mention.name).is_none()
                     && !self.names_a_person(&mention.name)
                 {
@@ -1520,6 +1550,31 @@ fn adds_a_score(doc: &Doc, verb: usize, end: usize) -> bool {
 /// A lower-case adverb of manner between a subject and its speech verb
 /// ("Marc Morial forcefully told", "she angrily denied"): a word in "-ly"
 /// that is not one of the nouns and adjectives ending so.
+/// True when the article writes `name`'s relative or agent ("Juninho's
+/// agent", "Kaka's father"): only a person has them.
+fn has_kin(doc: &Doc, name: &str) -> bool {
+    (0..doc.tokens.len().saturating_sub(1)).any(|t| {
+        doc.tokens[t].possessive
+            && doc.core(t) == name
+            && matches!(
+                doc.text(t + 1),
+                "agent"
+                    | "father"
+                    | "mother"
+                    | "parents"
+                    | "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "brother"
+                    | "sister"
+                    | "girlfriend"
+                    | "boyfriend"
+                    | "widow"
+            )
+    })
+}
+
 /// People who speak for a body without being named: "researchers at",
 /// "a spokesman for".
 fn is_unnamed_staff(word: &str) -> bool {
