@@ -1110,6 +1110,23 @@ mod tests {
     }
 
     #[test]
+    fn long_titles_naming_an_office_and_a_participle_after_a_comma() {
+        let text = "Secretary of the Air Force James Roche said the deal was sound. \
+            Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended \
+            the consideration of Boeing, saying, \"This was not a competitive bid.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["James Roche", "Marvin Sambur"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+        assert!(
+            !e.organizations
+                .iter()
+                .any(|o| o.contains("James") || o.contains("Marvin")),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";

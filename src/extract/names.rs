@@ -371,6 +371,35 @@ pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
             name: &words[t + 1..],
         };
     }
+    // "Secretary of the Air Force James Roche", "Assistant Secretary of the
+    // Air Force for Acquisition Marvin Sambur": a title naming its office
+    // ends where a given name starts the name words that close the run.
+    if n >= 4
+        && let Some(given) = (2..n - 1).rev().find(|&g| {
+            doc.has(words[g], class::FIRST_NAME)
+                && words[g..].iter().all(|&w| name_like(doc, w))
+                && words[g - 1] + 1 == words[g]
+                && !doc.has(words[g - 1], class::FIRST_NAME)
+        })
+        // The title itself may have been taken off already, as a sentence's
+        // opening role word, leaving "of the Air Force James Roche".
+        && let Some(first) = words[..given].iter().position(|&w| {
+            doc.has(w, class::TITLE) || (w == words[0] && matches!(doc.core(w), "of" | "for"))
+        })
+        && words[first..given]
+            .iter()
+            .any(|&w| matches!(doc.core(w), "of" | "for"))
+    {
+        let gender = words[first..given]
+            .iter()
+            .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
+        return NameParts {
+            before: &words[..first],
+            titled: true,
+            gender,
+            name: &words[given..],
+        };
+    }
     NameParts {
         name: words,
         ..NameParts::default()

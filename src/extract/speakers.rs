@@ -366,7 +366,13 @@ impl Finder<'_, '_> {
             return;
         }
         let before = self.events.len();
-        if j > s.start && (!passive || quoted_as) && !(participle && !quoted_as && verb != "saying")
+        // "Sambur defended the consideration of Boeing, saying": after a
+        // comma a participle's subject is the clause's, not the name before.
+        let comma_participle = participle && !quoted_as && j > s.start && doc.is_punct(j - 1, ',');
+        if j > s.start
+            && (!passive || quoted_as)
+            && !(participle && !quoted_as && verb != "saying")
+            && !comma_participle
         {
             self.subject_before(si, ms.clone(), j - 1, i);
         }
