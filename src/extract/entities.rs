@@ -267,7 +267,8 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     // "in HDTV", "in R&B": an abbreviation that names no organisation names
     // no place either, unless the gazetteer lists it.
     let common_abbreviation = words.len() == 1 && lexicon::is_not_org_acronym(doc.core(first));
-    if kind == EntityKind::Unknown && place_cue(doc, run) && !common_abbreviation {
+    let body_word = words.len() == 1 && doc.has(first, class::ORG_WORD);
+    if kind == EntityKind::Unknown && place_cue(doc, run) && !common_abbreviation && !body_word {
         kind = EntityKind::Place;
     }
     // People do not take "the": "the Register said" is a publication. But
@@ -404,6 +405,11 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
         && (doc.has(first_word, class::CALENDAR | class::TITLE)
             || lexicon::is_generic_org_head(first))
     {
+        return (EntityKind::Unknown, text);
+    }
+    // "Airlines have attacked …", "Union": a word that ends the names of
+    // bodies names none alone (listed ones, "Parliament", were found above).
+    if n == 1 && doc.has(first_word, class::ORG_WORD) {
         return (EntityKind::Unknown, text);
     }
     // "the Indonesian Economics Minister": a title last makes a role, not a body.
@@ -1035,7 +1041,9 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
 fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if m.kind != EntityKind::Org || m.name.contains(' ') {
+        // "the Bank said" after "the Bank of England": a body's word alone
+        // is unknown until here.
+        if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
             continue;
         }
         let short = m.name.as_str();
@@ -1067,8 +1075,9 @@ fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
         let full = mentions[j].name.clone();
         let short = short.to_string();
         for m in mentions[i..].iter_mut() {
-            if m.kind == EntityKind::Org && m.name == short {
+            if matches!(m.kind, EntityKind::Org | EntityKind::Unknown) && m.name == short {
                 m.name.clone_from(&full);
+                m.kind = EntityKind::Org;
             }
         }
     }

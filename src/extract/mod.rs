@@ -1127,6 +1127,16 @@ mod tests {
     }
 
     #[test]
+    fn a_bodys_word_alone_names_no_body_but_the_one_named_before() {
+        let text = "Airlines have attacked the Union rules. The Bank of England held \
+            rates. The Bank said inflation was low. Ministers met in Cabinet.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.organizations, ["Bank of England"]);
+        assert_eq!(e.org_speakers, ["Bank of England"]);
+        assert!(e.places.is_empty(), "{:?}", e.places);
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";
