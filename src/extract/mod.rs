@@ -1137,6 +1137,20 @@ mod tests {
     }
 
     #[test]
+    fn spans_of_days_and_of_years_and_vaguely_modified_seasons() {
+        let text = "The championships are in Madrid on 4-6 March. In 2003/2004 and \
+            2004-05 sales rose. It will be out in late summer and took $30m in its \
+            debut weekend. The weekend box office was weak.";
+        let (_, e) = run(text, None);
+        let texts: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["4-6 March", "2003/2004", "2004-05", "summer", "weekend"]
+        );
+        assert!(e.dates.iter().all(|d| d.resolved.is_none()));
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";
