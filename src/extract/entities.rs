@@ -177,6 +177,17 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         words = init;
     }
+    // "St James Park", "St Thomas Hospital": a saint in the name of a place
+    // or a body is no title before a person's name.
+    if let [saint, .., last] = words
+        && words.len() >= 3
+        && matches!(doc.core(*saint), "St" | "Saint")
+        && doc.has(*last, class::PLACE_WORD | class::ORG_WORD)
+    {
+        let (kind, name) = classify(doc, words, names::name_text(doc, words));
+        out.push(mention(doc, run, run.start, run.end, name, kind));
+        return;
+    }
     // "Liberal Democrat Sarah Teather": a known organisation or place in
     // front of a given name and surname is a modifier of its own.
     if words.len() >= 3 {

@@ -1117,6 +1117,7 @@ const ROLE_NOUNS: &[&str] = &[
     "actor",
     "actress",
     "star",
+    "co-star",
     "director-general",
     "founder",
     "co-founder",

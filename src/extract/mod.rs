@@ -1055,6 +1055,15 @@ mod tests {
         assert!(!e.persons.iter().any(|p| p.contains("Subs") || p == "Goals"));
         assert_eq!(sorted(&e.organizations), ["Bolton", "Newcastle"]);
         assert_eq!(e.places, ["Gloucestershire"]);
+        let text = "Manchester United beat Exeter City at St James Park. His co-star \
+            Meryl Streep joined from Nottingham Forest.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Exeter City", "Manchester United", "Nottingham Forest"]
+        );
+        assert_eq!(e.places, ["St James Park"]);
+        assert_eq!(e.persons, ["Meryl Streep"]);
     }
 
     #[test]
