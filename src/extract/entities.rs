@@ -418,6 +418,11 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     {
         return (EntityKind::Unknown, text);
     }
+    // "Marsh & McLennan", "Procter & Gamble": people's names have no "&"
+    // ("Richard & Judy", "Ant & Dec" are two people).
+    if n >= 2 && text.contains(" & ") && !words.iter().any(|&w| doc.has(w, class::FIRST_NAME)) {
+        return (EntityKind::Org, text);
+    }
     // "Airlines have attacked …", "Union": a word that ends the names of
     // bodies names none alone (listed ones, "Parliament", were found above).
     if n == 1 && doc.has(first_word, class::ORG_WORD) {

@@ -1093,8 +1093,8 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Faulkner"]);
         assert!(e.places.is_empty(), "{:?}", e.places);
-        let text = "Only 12% of homes will have such TVs by 2010, according to Strategy \
-            Analytics. The Indonesian Economics Minister explained that the aid was \
+        let text = "Only 12% of homes will have such TVs by 2010, according to \
+            consultants Strategy Analytics. The Indonesian Economics Minister explained that the aid was \
             welcome. Investors were unmoved.";
         let (_, e) = run(text, None);
         assert_eq!(e.org_speakers, ["Strategy Analytics"]);
@@ -1157,6 +1157,20 @@ mod tests {
             ["4-6 March", "2003/2004", "2004-05", "summer", "weekend"]
         );
         assert!(e.dates.iter().all(|d| d.resolved.is_none()));
+    }
+
+    #[test]
+    fn ampersands_join_bodies_and_a_places_people_are_no_body() {
+        let text = "One executive from Marsh & McLennan was charged. A Marsh spokeswoman \
+            said he had left. Shares in Procter & Gamble rose. Richard & Judy laughed. \
+            Most Gibraltarians said they wanted to remain British.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["Marsh & McLennan", "Procter & Gamble"]
+        );
+        assert_eq!(e.org_speakers, ["Marsh & McLennan"]);
+        assert!(e.places.is_empty(), "{:?}", e.places);
     }
 
     #[test]

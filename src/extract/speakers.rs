@@ -114,11 +114,15 @@ impl Finder<'_, '_> {
             }
             let word = doc.text(i);
             if word.eq_ignore_ascii_case("according") && i + 2 < s.end && doc.text(i + 1) == "to" {
-                let j = if doc.is_word(i + 2, "the") {
+                let mut j = if doc.is_word(i + 2, "the") {
                     i + 3
                 } else {
                     i + 2
                 };
+                // "according to consultants Strategy Analytics".
+                if j + 1 < s.end && is_unnamed_staff(doc.text(j)) && doc.is_cap(j + 1) {
+                    j += 1;
+                }
                 self.cue = Some(i);
                 self.subject_starting_at(si, ms.clone(), j, true);
                 continue;
@@ -1112,6 +1116,11 @@ impl Finder<'_, '_> {
                 // "a student named Wong said" is a person's, though.
                 let named = mention.start > 0
                     && matches!(self.doc.text(mention.start - 1), "named" | "called");
+                // "Most Gibraltarians said", "Londoners told": the people
+                // of a place are no organisation, and no one person.
+                if single && is_people_of_a_place(&mention.name) {
+                    return;
+                }
                 if single
                     && !named
                     && !kin
@@ -1581,6 +1590,15 @@ fn has_kin(doc: &Doc, name: &str) -> bool {
     })
 }
 
+/// True for the plural of a place's people not on the demonym list:
+/// "Gibraltarians", "Londoners".
+fn is_people_of_a_place(word: &str) -> bool {
+    ["ians", "ers", "ans"].iter().any(|suffix| {
+        word.strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 3 && lexicon::place(stem).is_some())
+    })
+}
+
 /// People who speak for a body without being named: "researchers at",
 /// "a spokesman for".
 fn is_unnamed_staff(word: &str) -> bool {
@@ -1589,6 +1607,8 @@ fn is_unnamed_staff(word: &str) -> bool {
         "researchers"
             | "analysts"
             | "economists"
+            | "consultants"
+            | "pollsters"
             | "experts"
             | "scientists"
             | "officials"
