@@ -261,7 +261,12 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         // Its demonym is part of the name: the initials say so.
         kind = EntityKind::Org;
     }
-    if kind != EntityKind::Org {
+    // "Indian Ocean", "Irish Sea": a demonym names a sea or a mountain range.
+    let feature = kind == EntityKind::Place && words.len() > 1 && {
+        let last = words[words.len() - 1];
+        doc.has(last, class::PLACE_WORD)
+    };
+    if kind != EntityKind::Org && !feature {
         let stripped = strip_demonyms(doc, words);
         if stripped.len() < words.len() {
             words = stripped;

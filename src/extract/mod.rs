@@ -1171,6 +1171,14 @@ mod tests {
         );
         assert_eq!(e.org_speakers, ["Marsh & McLennan"]);
         assert!(e.places.is_empty(), "{:?}", e.places);
+        let text = "Victims of the Indian Ocean tsunami were helped. The Parliamentary \
+            Group on Betting and Gaming said it was worried.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.places, ["Indian Ocean"]);
+        assert_eq!(
+            e.org_speakers,
+            ["Parliamentary Group on Betting and Gaming"]
+        );
     }
 
     #[test]

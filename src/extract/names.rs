@@ -263,7 +263,15 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             let head_ok = if word == "on" {
                 matches!(
                     last,
-                    "Commission" | "Committee" | "Council" | "Board" | "Panel" | "Conference"
+                    "Commission"
+                        | "Committee"
+                        | "Council"
+                        | "Board"
+                        | "Panel"
+                        | "Conference"
+                        | "Group"
+                        | "Inquiry"
+                        | "Forum"
                 )
             } else {
                 OF_HEADS.contains(&last)
@@ -301,7 +309,7 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             // ("the Council of Europe and Nato", "University of Leeds and
             // Oxford", "Broadcasting for Handsets and DMB").
             let long_body_name = words.windows(2).any(|pair| {
-                matches!(doc.text(pair[1]), "of" | "for")
+                matches!(doc.text(pair[1]), "of" | "for" | "on")
                     && (matches!(
                         doc.core(pair[0]),
                         "Organisation" | "Organization" | "Department" | "Ministry" | "Office"
