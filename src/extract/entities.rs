@@ -425,7 +425,11 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     }
     // "Marsh & McLennan", "Procter & Gamble": people's names have no "&"
     // ("Richard & Judy", "Ant & Dec" are two people).
-    if n >= 2 && text.contains(" & ") && !words.iter().any(|&w| doc.has(w, class::FIRST_NAME)) {
+    if n >= 2
+        && text.as_bytes().contains(&b'&')
+        && text.contains(" & ")
+        && !words.iter().any(|&w| doc.has(w, class::FIRST_NAME))
+    {
         return (EntityKind::Org, text);
     }
     // "Airlines have attacked …", "Union": a word that ends the names of
@@ -1060,44 +1064,52 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
 /// when the full name comes first, and not a part of a body named after
 /// it ("BBC … BBC One", "AOL … AOL UK", "BT … BT Consumer" are two).
 fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
+    // Each full name that a short form may stand for, with its first word
+    // (a full name joining two bodies, "Fiat and General Motors", has none).
+    let candidates: Vec<(usize, &str)> = (full_names.iter())
+        .filter_map(|&j| {
+            let full = mentions[j].name.as_str();
+            let (first, rest) = full.split_once(' ')?;
+            let next = rest.split(' ').next()?;
+            let joined = full.contains(" and ") || full.contains(" for ");
+            (!joined && !is_part_of_a_body(next)).then_some((j, first))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let mut merges: Vec<(usize, String, String)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
         // "the Bank said" after "the Bank of England": a body's word alone
         // is unknown until here.
         if !matches!(m.kind, EntityKind::Org | EntityKind::Unknown) || m.name.contains(' ') {
             continue;
         }
         let short = m.name.as_str();
-        // A listed company's name before another word is more often its
-        // product or arm ("Sony PlayStation", "Microsoft Word", "BBC Sport").
-        if lexicon::organization(short).is_some() {
-            continue;
-        }
-        let Some(&j) = full_names.iter().find(|&&j| {
-            let full = &mentions[j].name;
-            j < i
-                && !full.contains(" and ")
-                && !full.contains(" for ")
-                && full
-                    .strip_prefix(short)
-                    .and_then(|rest| rest.strip_prefix(' '))
-                    .and_then(|rest| rest.split(' ').next())
-                    .is_some_and(|next| !is_part_of_a_body(next))
-        }) else {
+        let Some(&(j, _)) = candidates
+            .iter()
+            .find(|&&(j, first)| j < i && first == short)
+        else {
             continue;
         };
-        // Written alone before the full name, the short form is a name of its own.
-        if mentions[..j]
-            .iter()
-            .any(|e| e.kind == EntityKind::Org && e.name == short)
+        // A listed company's name before another word is more often its
+        // product or arm ("Sony PlayStation", "Microsoft Word", "BBC Sport");
+        // and written alone before the full name, the short form is a name
+        // of its own.
+        if lexicon::organization(short).is_some()
+            || mentions[..j]
+                .iter()
+                .any(|e| e.kind == EntityKind::Org && e.name == short)
+            || merges.iter().any(|(_, s, _)| s == short)
         {
             continue;
         }
-        let full = mentions[j].name.clone();
-        let short = short.to_string();
-        for m in mentions[i..].iter_mut() {
-            if matches!(m.kind, EntityKind::Org | EntityKind::Unknown) && m.name == short {
-                m.name.clone_from(&full);
+        merges.push((i, short.to_string(), mentions[j].name.clone()));
+    }
+    for (from, short, full) in &merges {
+        for m in mentions[*from..].iter_mut() {
+            if matches!(m.kind, EntityKind::Org | EntityKind::Unknown) && m.name == *short {
+                m.name.clone_from(full);
                 m.kind = EntityKind::Org;
             }
         }
