@@ -100,6 +100,8 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             out.push(mention(doc, run, run.start, run.end, name, kind));
             return;
         }
+        // "a hole in Media Player", "runs on Linux": a product is no entity.
+        Err(whole) if lexicon::is_product(&whole) => return,
         Err(whole) => whole,
     };
     let mut after_the =

@@ -1342,6 +1342,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let orgs = alias_map(&[include_str!("data/organizations.txt")], &mut conditional);
     (places, orgs, conditional)
 });
+static PRODUCTS: LazyLock<WordSet> = LazyLock::new(|| {
+    Lexicon::new(
+        include_str!("data/products.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|name| (name, ())),
+    )
+});
 static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
     Lexicon::new(
         include_str!("data/demonyms.txt")
@@ -1602,6 +1611,12 @@ pub(crate) fn conditional_alias(name: &str) -> Option<&'static str> {
 }
 
 /// Canonical organisation name for a well-known organisation.
+/// True for a product's name ("Internet Explorer", "PlayStation"), which is
+/// no entity however it is written.
+pub(crate) fn is_product(name: &str) -> bool {
+    PRODUCTS.contains(name)
+}
+
 pub(crate) fn organization(name: &str) -> Option<&'static str> {
     GAZETTEER.1.get(name)
 }
