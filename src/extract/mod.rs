@@ -1175,15 +1175,15 @@ mod tests {
             Group on Betting and Gaming said it was worried.";
         let (_, e) = run(text, None);
         assert_eq!(e.places, ["Indian Ocean"]);
+        assert_eq!(
+            e.org_speakers,
+            ["Parliamentary Group on Betting and Gaming"]
+        );
         let text = "Microsoft fixed a hole in Media Player and MSN Messenger. The game \
             runs on Linux and the PlayStation.";
         let (_, e) = run(text, None);
         assert_eq!(e.organizations, ["Microsoft"]);
         assert!(e.places.is_empty(), "{:?}", e.places);
-        assert_eq!(
-            e.org_speakers,
-            ["Parliamentary Group on Betting and Gaming"]
-        );
     }
 
     #[test]
