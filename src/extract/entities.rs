@@ -101,7 +101,7 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             return;
         }
         // "a hole in Media Player", "runs on Linux": a product is no entity.
-        Err(whole) if lexicon::is_product(&whole) => return,
+        Err(whole) if lexicon::is_product(whole.strip_prefix("The ").unwrap_or(&whole)) => return,
         Err(whole) => whole,
     };
     let mut after_the =
@@ -249,6 +249,34 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         m.gender = parts.gender;
         out.push(m);
         return;
+    }
+    // "President of the United States", "Chairman and Chief Operating
+    // Officer of AirTran Airways": a title naming its office, with no one
+    // named after it, names only the body or place after its last "of".
+    // A peer's or a bishop's seat is no place, though ("Prince of Wales",
+    // "Archbishop of Canterbury").
+    if words.len() >= 3
+        && doc.has(first, class::TITLE)
+        && !doc.has(first, class::ORG_WORD)
+        && lexicon::honorific(doc.core(first)).is_none()
+        && !matches!(
+            doc.core(first),
+            "Archbishop" | "Bishop" | "Cardinal" | "Dean" | "Earl" | "Count" | "Countess"
+        )
+        && let Some(of) = words.iter().rposition(|&w| doc.is_word(w, "of"))
+    {
+        let rest = &words[of + 1..];
+        let rest = match rest.split_first() {
+            Some((&the, tail)) if doc.is_word(the, "the") => tail,
+            _ => rest,
+        };
+        if let Some(&start) = rest.first() {
+            let (kind, name) = classify(doc, rest, names::name_text(doc, rest));
+            if matches!(kind, EntityKind::Org | EntityKind::Place) {
+                out.push(mention(doc, run, start, run.end, name, kind));
+            }
+            return;
+        }
     }
     // "British Chambers of Commerce" keeps its demonym; "Russian Putin" does not.
     // The whole run was already looked up in the lists above.

@@ -361,6 +361,8 @@ const ORG_WORDS: &[&str] = &[
     "Hotspur",
     "Rangers",
     "Software",
+    "Consortium",
+    "Magazine",
     // Research, advisory and investment firms ("Strategy Analytics",
     // "Goodbody Stockbrokers", "Capital Economics").
     "Analytics",

@@ -1184,6 +1184,15 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.organizations, ["Microsoft"]);
         assert!(e.places.is_empty(), "{:?}", e.places);
+        let text = "Sales at Toyota and General Motors fell and the FTSE 100 rose. The \
+            British Retail Consortium (BRC) said sales fell. The President of the \
+            United States spoke, as did the Archbishop of Canterbury.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.organizations),
+            ["British Retail Consortium", "General Motors", "Toyota"]
+        );
+        assert_eq!(e.places, ["United States"]);
     }
 
     #[test]

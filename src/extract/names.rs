@@ -295,6 +295,11 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             if word == "&" {
                 return Some(k + 1);
             }
+            // "Toyota and General Motors", "BBC One and BBC News 24": a
+            // known body before "and" is a name of its own.
+            if lexicon::organization(&name_text(doc, words)).is_some() {
+                return None;
+            }
             // Join only when the words after "and" end in an organisation or
             // title word: "Trade and Industry Secretary", not "Putin and Trump".
             let mut j = k + 1;
