@@ -1613,6 +1613,37 @@ pub(crate) fn conditional_alias(name: &str) -> Option<&'static str> {
 }
 
 /// Canonical organisation name for a well-known organisation.
+/// True for a word naming a department of government ("Energy", "Home"),
+/// a title's word only before a role ("Energy Secretary").
+pub(crate) fn is_department(word: &str) -> bool {
+    matches!(
+        word,
+        "State"
+            | "Foreign"
+            | "Home"
+            | "Defence"
+            | "Defense"
+            | "Health"
+            | "Education"
+            | "Culture"
+            | "Transport"
+            | "Environment"
+            | "Treasury"
+            | "Energy"
+            | "Interior"
+            | "Finance"
+            | "Trade"
+            | "Industry"
+            | "Sport"
+            | "Work"
+            | "Pensions"
+            | "Economy"
+            | "Business"
+            | "Labor"
+            | "Agriculture"
+    )
+}
+
 /// True for a product's name ("Internet Explorer", "PlayStation"), which is
 /// no entity however it is written.
 pub(crate) fn is_product(name: &str) -> bool {

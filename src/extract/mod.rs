@@ -1196,6 +1196,25 @@ mod tests {
     }
 
     #[test]
+    fn department_words_open_no_title_and_but_joins_a_verb_of_speech() {
+        let text = "Ed Silliere, analyst at Energy Merchant, added that prices rose. \
+            Health Secretary John Reid agreed. US Secretary of Energy Spencer Abraham \
+            was there. Tory leader Michael Howard backed the plan but said it was late.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Ed Silliere", "Michael Howard"]);
+        assert_eq!(
+            sorted(&e.persons),
+            [
+                "Ed Silliere",
+                "John Reid",
+                "Michael Howard",
+                "Spencer Abraham"
+            ]
+        );
+        assert!(e.organizations.iter().any(|o| o == "Energy Merchant"));
+    }
+
+    #[test]
     fn an_obligation_to_say_is_speech_a_refusal_is_not() {
         let text = "Catherina McKiernan had to candidly acknowledge that time had caught \
             up with her. Dermot Donnelly refused to say whether he would run again.";

@@ -360,8 +360,14 @@ fn name_like(doc: &Doc, i: usize) -> bool {
 /// Splits a run's words (sentence starters already removed) at its title.
 pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
     let n = words.len();
+    // A department's word opening a name is part of a title only before a
+    // role: "Energy Secretary Ed Davey", not "analyst at Energy Merchant"
+    // ("Secretary of Energy Spencer Abraham" has its role before).
     if n >= 2
-        && let Some(t) = (0..n - 1).rev().find(|&t| doc.has(words[t], class::TITLE))
+        && let Some(t) = (0..n - 1).rev().find(|&t| {
+            doc.has(words[t], class::TITLE)
+                && (t > 0 || !lexicon::is_department(doc.core(words[t])))
+        })
         && words[t + 1..].iter().all(|&w| name_like(doc, w))
     {
         let mut first = t;

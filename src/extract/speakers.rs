@@ -383,7 +383,7 @@ impl Finder<'_, '_> {
         if self.events.len() == before
             && !participle
             && j > s.start + 1
-            && doc.is_word(j - 1, "and")
+            && (doc.is_word(j - 1, "and") || doc.is_word(j - 1, "but"))
         {
             self.subject_of_first_verb(si, ms.clone(), j - 1);
         }
