@@ -1212,6 +1212,9 @@ mod tests {
             ]
         );
         assert!(e.organizations.iter().any(|o| o == "Energy Merchant"));
+        let text = "His name is Tote King and Manuel Millan says that he leads.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Manuel Millan"]);
     }
 
     #[test]

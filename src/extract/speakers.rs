@@ -569,7 +569,14 @@ impl Finder<'_, '_> {
             {
                 start -= 1;
             }
-            self.coordinated_subjects(si, ms, start);
+            // A verb in the singular has one subject: "His name is Tote King
+            // and Manuel Millan says".
+            if !matches!(
+                doc.text(verb),
+                "says" | "adds" | "tells" | "claims" | "insists" | "warns" | "argues" | "explains"
+            ) {
+                self.coordinated_subjects(si, ms, start);
+            }
             return;
         }
         let word = doc.text(k);
