@@ -192,7 +192,7 @@ fn could_start_date(word: &str) -> bool {
 }
 
 /// Capitalised words other than months and days that may start a date.
-const CAPITAL_STARTS: &[&str] = &["Christmas", "Easter"];
+const CAPITAL_STARTS: &[&str] = &["Christmas", "Easter", "Boxing", "Good", "New"];
 
 /// Lower-case words that may start a date. The first [`RELATIVE_STARTS`]
 /// also do capitalised ("Yesterday", "Last week").
@@ -394,6 +394,34 @@ fn ends_noun_phrase(doc: &Doc, k: usize, end: usize) -> bool {
 
 const SEASONS: &[&str] = &["summer", "winter", "spring", "autumn", "fall"];
 
+/// The last token of a named holiday starting at token `i`: "Boxing Day",
+/// "Good Friday", "Christmas Day", "New Year's Eve" always; "Christmas" or
+/// "Easter" alone after a preposition ("since Christmas", "at Easter"), not
+/// as a modifier ("Christmas card"). Found, not resolved: which year's is
+/// left to the reader.
+fn holiday(doc: &Doc, at: At) -> Option<usize> {
+    let At { start, end, i } = at;
+    let next = |k: usize| (i + k < end).then(|| doc.core(i + k));
+    match doc.core(i) {
+        "Boxing" if next(1) == Some("Day") => Some(i + 1),
+        "Good" if next(1) == Some("Friday") => Some(i + 1),
+        "New" if next(1) == Some("Year") && matches!(next(2), Some("Day" | "Eve")) => Some(i + 2),
+        "Christmas" | "Easter" => {
+            if matches!(next(1), Some("Day" | "Eve" | "Sunday" | "Monday")) {
+                return Some(i + 1);
+            }
+            let after_preposition = i > start
+                && matches!(
+                    doc.text(i - 1),
+                    "on" | "at" | "over" | "since" | "until" | "till" | "before" | "after" | "by"
+                );
+            (after_preposition && !doc.tokens[i].possessive && ends_noun_phrase(doc, i + 1, end))
+                .then_some(i)
+        }
+        _ => None,
+    }
+}
+
 /// "Christmas 2004", "fall of 2011", "the summer", "the weekend", "during the
 /// week", "coming year", "current year".
 fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
@@ -404,14 +432,18 @@ fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
             .then(|| year_number(doc.text(k)))
             .flatten()
     };
-    if matches!(word, "Christmas" | "Easter") {
-        let year = year_at(i + 1)?;
+    if matches!(word, "Christmas" | "Easter")
+        && let Some(year) = year_at(i + 1)
+    {
         let resolved = if word == "Christmas" {
             NaiveDate::from_ymd_opt(year, 12, 25).map(day_span)
         } else {
             year_span(year)
         };
         return Hit::new(i + 1, resolved);
+    }
+    if let Some(last) = holiday(doc, at) {
+        return Hit::new(last, None);
     }
     let lower_season = SEASONS.contains(&word);
     if lower_season
@@ -1065,7 +1097,7 @@ mod tests {
             Some(first) if first.is_ascii_uppercase() => {
                 month_number(word).is_some()
                     || weekday_index(word).is_some()
-                    || matches!(word, "Christmas" | "Easter")
+                    || matches!(word, "Christmas" | "Easter" | "Boxing" | "Good" | "New")
                     || [
                         "yesterday",
                         "today",

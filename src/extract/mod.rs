@@ -621,6 +621,15 @@ mod tests {
         );
         // No published date: nothing without its own year resolves.
         assert!(e.dates.iter().all(|d| d.resolved.is_none()));
+        let text = "The tsunami struck on Boxing Day. Sales were poor before Christmas \
+            and on Christmas Day, but he sent a Christmas card. On New Year's Eve it \
+            rained in New York.";
+        let (_, e) = run(text, None);
+        let texts: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Boxing Day", "Christmas", "Christmas Day", "New Year's Eve"]
+        );
     }
 
     #[test]
