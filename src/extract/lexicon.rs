@@ -1344,24 +1344,19 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let orgs = alias_map(&[include_str!("data/organizations.txt")], &mut conditional);
     (places, orgs, conditional)
 });
-static PRODUCTS: LazyLock<WordSet> = LazyLock::new(|| {
+/// A `data/` list of one entry per line, `#` comments.
+fn plain_list(text: &'static str) -> WordSet {
     Lexicon::new(
-        include_str!("data/products.txt")
-            .lines()
+        text.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|name| (name, ())),
+            .map(|entry| (entry, ())),
     )
-});
-static DEMONYMS: LazyLock<WordSet> = LazyLock::new(|| {
-    Lexicon::new(
-        include_str!("data/demonyms.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|word| (word, ())),
-    )
-});
+}
+static PRODUCTS: LazyLock<WordSet> =
+    LazyLock::new(|| plain_list(include_str!("data/products.txt")));
+static DEMONYMS: LazyLock<WordSet> =
+    LazyLock::new(|| plain_list(include_str!("data/demonyms.txt")));
 /// Given names: the hand-written list (names from around the world) and the
 /// US Census one built from public data (`data/first_names_census.py`).
 static FIRST_NAMES: LazyLock<Lexicon<Option<Gender>>> = LazyLock::new(|| {

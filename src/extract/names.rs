@@ -380,15 +380,7 @@ pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
                 break;
             }
         }
-        let gender = words[first..=t]
-            .iter()
-            .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
-        return NameParts {
-            before: &words[..first],
-            titled: true,
-            gender,
-            name: &words[t + 1..],
-        };
+        return titled(doc, words, first, t + 1);
     }
     // "Secretary of the Air Force James Roche", "Assistant Secretary of the
     // Air Force for Acquisition Marvin Sambur": a title naming its office
@@ -409,19 +401,25 @@ pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
             .iter()
             .any(|&w| matches!(doc.core(w), "of" | "for"))
     {
-        let gender = words[first..given]
-            .iter()
-            .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
-        return NameParts {
-            before: &words[..first],
-            titled: true,
-            gender,
-            name: &words[given..],
-        };
+        return titled(doc, words, first, given);
     }
     NameParts {
         name: words,
         ..NameParts::default()
+    }
+}
+
+/// `words` cut into what precedes the title (up to `first`), the title,
+/// and the name (from `name`), with the gender an honorific in the title gives.
+fn titled<'w>(doc: &Doc, words: &'w [usize], first: usize, name: usize) -> NameParts<'w> {
+    let gender = words[first..name]
+        .iter()
+        .find_map(|&w| lexicon::honorific(doc.core(w)).flatten());
+    NameParts {
+        before: &words[..first],
+        titled: true,
+        gender,
+        name: &words[name..],
     }
 }
 
