@@ -524,11 +524,17 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     // "Mervyn King": a title last is no title (titles come before the name)
     // when it is also a surname.
     let surname = |i: usize| plain(i) || SURNAME_TITLES.contains(&doc.core(i));
+    // "B Shiva Parvathi": an initial may open a name of three words or more.
+    let initial = |i: usize| {
+        let w = doc.core(i);
+        w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() && !matches!(w, "A" | "I")
+    };
     if (2..=4).contains(&n)
         && words[..n - 1]
             .iter()
-            .all(|&w| plain(w) || particle(doc.core(w)))
-        && plain(first_word)
+            .enumerate()
+            .all(|(k, &w)| plain(w) || particle(doc.core(w)) || (k == 0 && n >= 3 && initial(w)))
+        && (plain(first_word) || (n >= 3 && initial(first_word)))
         && surname(last_word)
     {
         return (EntityKind::MaybePerson, text);
@@ -579,8 +585,13 @@ fn date_context(doc: &Doc, run: &Run) -> bool {
 /// plural before "such as": "photo sites such as Pixagogo".
 fn org_noun_before(doc: &Doc, run: &Run) -> bool {
     let s = doc.sentences[run.sentence];
+    // After a comma, not a name that opens like a person's: "The firm,
+    // Paion, said", not "Speaking to a newspaper, B Shiva Parvathi said".
+    let first = doc.core(run.start);
+    let appositive =
+        !(doc.has(run.start, class::FIRST_NAME) || (first.len() == 1 && run.end > run.start + 1));
     let word_before = |k: usize| -> Option<usize> {
-        let k = if k > s.start && doc.is_punct(k - 1, ',') {
+        let k = if k > s.start && doc.is_punct(k - 1, ',') && appositive {
             k - 1
         } else {
             k

@@ -1224,6 +1224,16 @@ mod tests {
         let text = "His name is Tote King and Manuel Millan says that he leads.";
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Manuel Millan"]);
+        let text = "Former Conservative leader Iain Duncan Smith, one of the chief critics \
+            of the plans, condemned the debate and complained the promises were vague. \
+            Germaine Greer quit over what she called \"bullying\" tactics. Mikhail \
+            Khodorkovsky, once Russia's richest man, is in prison and was repeatedly \
+            denied bail. Speaking to a newspaper, B Shiva Parvathi said it was a proud day.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["B Shiva Parvathi", "Germaine Greer", "Iain Duncan Smith"]
+        );
     }
 
     #[test]

@@ -293,9 +293,17 @@ impl Finder<'_, '_> {
             "called" | "calls" | "branded" | "brands" | "dubbed" | "dubs" | "labelled" | "labeled"
         );
         let quotation_follows =
-            || (i + 2..(i + 9).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
+            || (i + 1..(i + 9).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
         if !naming || i <= s.start || !quotation_follows() {
             return false;
+        }
+        // "over what she called "bullying" tactics".
+        if let Some(gender) = lexicon::pronoun_gender(doc.text(i - 1))
+            && !doc.tokens[i - 1].in_quote
+        {
+            self.cue = Some(i);
+            self.record_pronoun(si, i - 1, Some(gender));
+            return true;
         }
         // "Sir Richard Eyre who called the work "…"".
         let before = if i > s.start + 1 && doc.is_word(i - 1, "who") {
@@ -463,6 +471,15 @@ impl Finder<'_, '_> {
         // Past a bracketed short form: "The British Phonographic Industry (BPI) had".
         if after + 2 < and && doc.is_punct(after, '(') && doc.is_punct(after + 2, ')') {
             after += 3;
+        }
+        // Past an apposition: "Iain Duncan Smith, one of the chief critics
+        // of the plans, condemned … and complained".
+        if after < and
+            && doc.is_punct(after, ',')
+            && let Some(close) = (after + 2..and.min(after + 14)).find(|&c| doc.is_punct(c, ','))
+            && (after + 1..close).all(|w| doc.tokens[w].kind == Kind::Word)
+        {
+            after = close + 1;
         }
         let opener_start = self.mentions[opener].start;
         let subject = opener_start <= s.start + 3
@@ -1486,11 +1503,18 @@ fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
             )
         }),
         // "The keeper denied the same player again".
+        // "was repeatedly denied bail".
         "denied" | "denies" => {
-            next(1).is_some_and(is_determiner)
+            (next(1).is_some_and(is_determiner)
                 && matches!(
                     next(2),
                     Some("same" | "player" | "striker" | "shot" | "chance" | "effort" | "header")
+                ))
+                || matches!(
+                    next(1),
+                    Some(
+                        "bail" | "access" | "entry" | "permission" | "asylum" | "parole" | "visas"
+                    )
                 )
         }
         // Declaring an emergency, a war or a winner is an act; speech only
