@@ -102,6 +102,18 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         }
         // "a hole in Media Player", "runs on Linux": a product is no entity.
         Err(whole) if lexicon::is_product(whole.strip_prefix("The ").unwrap_or(&whole)) => return,
+        // "Eminem", "Ronaldinho": known by one name.
+        Err(whole) if words.len() == 1 && lexicon::is_mononym(&whole) => {
+            out.push(mention(
+                doc,
+                run,
+                run.start,
+                run.end,
+                whole,
+                EntityKind::Person,
+            ));
+            return;
+        }
         Err(whole) => whole,
     };
     let mut after_the =

@@ -1353,6 +1353,8 @@ fn plain_list(text: &'static str) -> WordSet {
             .map(|entry| (entry, ())),
     )
 }
+static MONONYMS: LazyLock<WordSet> =
+    LazyLock::new(|| plain_list(include_str!("data/mononyms.txt")));
 static PRODUCTS: LazyLock<WordSet> =
     LazyLock::new(|| plain_list(include_str!("data/products.txt")));
 static DEMONYMS: LazyLock<WordSet> =
@@ -1637,6 +1639,11 @@ pub(crate) fn is_department(word: &str) -> bool {
             | "Labor"
             | "Agriculture"
     )
+}
+
+/// True for someone known by one name ("Eminem", "Ronaldinho").
+pub(crate) fn is_mononym(name: &str) -> bool {
+    MONONYMS.contains(name)
 }
 
 /// True for a product's name ("Internet Explorer", "PlayStation"), which is

@@ -1073,6 +1073,11 @@ mod tests {
         );
         assert_eq!(e.places, ["St James Park"]);
         assert_eq!(e.persons, ["Meryl Streep"]);
+        let text = "Usher and Eminem led the nominations. Cristiano Ronaldo scored and \
+            Ronaldo then missed. \"It was great,\" said Usher.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.persons, ["Usher", "Eminem", "Cristiano Ronaldo"]);
+        assert_eq!(e.speakers, ["Usher"]);
     }
 
     #[test]
