@@ -1239,6 +1239,20 @@ mod tests {
             sorted(&e.speakers),
             ["B Shiva Parvathi", "Germaine Greer", "Iain Duncan Smith"]
         );
+        let text = "Amnesty International has called the camp a \"major human-rights \
+            scandal\". The Law Society dubbed the plans an \"abuse of power\". The \
+            Project on Government Oversight has called it \"a textbook case\". The \
+            Electoral Commission on Thursday said turnout rose.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            [
+                "Amnesty International",
+                "Electoral Commission",
+                "Law Society",
+                "Project on Government Oversight"
+            ]
+        );
     }
 
     #[test]

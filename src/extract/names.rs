@@ -272,6 +272,11 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                         | "Group"
                         | "Inquiry"
                         | "Forum"
+                        | "Project"
+                        | "Campaign"
+                        | "Centre"
+                        | "Center"
+                        | "Institute"
                 )
             } else {
                 OF_HEADS.contains(&last)
@@ -286,7 +291,8 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             } else {
                 k + 1
             };
-            next_cap(j).then_some(j)
+            // "the Staples Centre on Wednesday": a day is no subject.
+            (next_cap(j) && !(word == "on" && doc.has(j, class::CALENDAR))).then_some(j)
         }
         "and" | "&" => {
             if !next_cap(k + 1) {

@@ -305,8 +305,11 @@ impl Finder<'_, '_> {
             self.record_pronoun(si, i - 1, Some(gender));
             return true;
         }
-        // "Sir Richard Eyre who called the work "…"".
-        let before = if i > s.start + 1 && doc.is_word(i - 1, "who") {
+        // "Sir Richard Eyre who called the work "…"", "The Project on
+        // Government Oversight has called it "a textbook case …"": a body
+        // names things too.
+        let before = if i > s.start + 1 && matches!(doc.text(i - 1), "who" | "has" | "have" | "had")
+        {
             i - 2
         } else {
             i - 1
@@ -314,7 +317,9 @@ impl Finder<'_, '_> {
         let Some(m) = self.mention_ending_at(ms, before) else {
             return false;
         };
-        if self.mentions[m].kind != EntityKind::Person || self.mentions[m].in_quote {
+        if !matches!(self.mentions[m].kind, EntityKind::Person | EntityKind::Org)
+            || self.mentions[m].in_quote
+        {
             return false;
         }
         self.cue = Some(i);
@@ -365,6 +370,10 @@ impl Finder<'_, '_> {
                 negated = true;
             } else if matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being") {
                 passive = true;
+            } else if k > s.start + 1 && doc.is_word(k - 1, "on") && doc.has(k, class::CALENDAR) {
+                // "The Electoral Commission on Thursday said".
+                j = k - 1;
+                continue;
             } else if w == "to" && k > s.start && matches!(doc.text(k - 1), "had" | "has" | "have")
             {
                 // "McKiernan had to acknowledge that": obliged, yet said.
