@@ -33,9 +33,9 @@ const SECOND_FLOORS: [(&str, f64); 6] = [
 /// blind in session 15 and tuned on least.
 const THIRD_FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.94),
-    ("org_speakers", 0.66),
-    ("entities", 0.87),
-    ("organizations", 0.73),
+    ("org_speakers", 0.69),
+    ("entities", 0.88),
+    ("organizations", 0.74),
     ("places", 0.85),
     ("persons", 0.94),
 ];
@@ -134,7 +134,7 @@ fn polnear_speaker_recall_stays_above_its_floor() {
     // Quotes: right speaker and overlapping content (see src/eval/polnear.rs).
     let (direct, reported) = (report.direct_quotes, report.indirect_quotes);
     assert!(
-        direct.recall() >= 0.76,
+        direct.recall() >= 0.77,
         "direct quote recall {:.3}",
         direct.recall()
     );
@@ -144,12 +144,12 @@ fn polnear_speaker_recall_stays_above_its_floor() {
         direct.precision()
     );
     assert!(
-        reported.recall() >= 0.44,
+        reported.recall() >= 0.46,
         "reported speech recall {:.3}",
         reported.recall()
     );
     assert!(
-        reported.precision() >= 0.83,
+        reported.precision() >= 0.84,
         "reported speech precision {:.3}",
         reported.precision()
     );
