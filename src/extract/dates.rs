@@ -646,6 +646,18 @@ fn quantity(doc: &Doc, start: usize, end: usize, i: usize) -> bool {
                 | "households"
                 | "signatures"
                 | "calories"
+                | "persons"
+                | "cases"
+                | "deaths"
+                | "patients"
+                | "men"
+                | "women"
+                | "soldiers"
+                | "residents"
+                | "visitors"
+                | "passengers"
+                | "shares"
+                | "barrels"
         ) {
             return true;
         }

@@ -240,7 +240,10 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     if parts.titled {
         if !parts.before.is_empty() {
             let before = strip_demonyms(doc, parts.before);
-            if let Some(&b) = before.first() {
+            // "Constitutional Affairs Minister", "Home Affairs spokesman": a
+            // portfolio, no body.
+            let portfolio = before.last().is_some_and(|&w| doc.core(w) == "Affairs");
+            if let Some(&b) = before.first().filter(|_| !portfolio) {
                 let text = names::name_text(doc, before);
                 let (kind, name) = classify(doc, before, text);
                 if matches!(kind, EntityKind::Org | EntityKind::Place) {
@@ -319,7 +322,9 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         }
     }
     let first = words[0];
-    if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson) && org_noun_before(doc, run) {
+    if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson)
+        && (org_noun_before(doc, run) || part_of_a_group(doc, run))
+    {
         kind = EntityKind::Org;
     }
     // "in HDTV", "in R&B": an abbreviation that names no organisation names
@@ -490,6 +495,19 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     {
         return (EntityKind::Org, text);
     }
+    // "the Spanish FA": a nation's football association ("FA" alone is
+    // also the cup's).
+    if n == 2 && doc.has(first_word, class::DEMONYM) && doc.core(last_word) == "FA" {
+        return (EntityKind::Org, text);
+    }
+    // "Hypovereinsbank", "Commerzbank": one word ending in "bank" is one.
+    if n == 1
+        && first.len() > 6
+        && first.ends_with("bank")
+        && !matches!(first, "Riverbank" | "Sandbank")
+    {
+        return (EntityKind::Org, text);
+    }
     // A website is run by someone: "Amazon.com", "Suprnova.org".
     if [".com", ".org", ".net", ".co.uk"]
         .iter()
@@ -626,6 +644,24 @@ fn org_noun_before(doc: &Doc, run: &Run) -> bool {
             .is_some_and(|stem| is_org_noun(&format!("{stem}y")))
             || plural.strip_suffix('s').is_some_and(is_org_noun)
     })
+}
+
+/// "the Menatep group", "its key Yugansk division": a name after "the"
+/// or "its", before a noun for a company's part or whole.
+fn part_of_a_group(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    run.start > s.start
+        && run.end < s.end
+        && !lexicon::is_not_org_acronym(doc.core(run.start))
+        && matches!(
+            doc.text(run.end),
+            "group" | "division" | "subsidiary" | "conglomerate"
+        )
+        && (run.start.saturating_sub(2).max(s.start)..run.start).any(|k| {
+            ["the", "its", "their"]
+                .iter()
+                .any(|w| doc.text(k).eq_ignore_ascii_case(w))
+        })
 }
 
 /// A lower-case noun that names a kind of organisation.

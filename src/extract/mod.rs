@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 17;
+pub const EXTRACTOR_VERSION: u32 = 18;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -1672,5 +1672,66 @@ mod tests {
         }
         assert!(!e.organizations.iter().any(|o| o.contains(" and Aviva")));
         assert_eq!(e.speakers, ["Andy Vesey"]);
+    }
+
+    #[test]
+    fn subjects_after_a_possessive_and_names_after_a_description() {
+        let text = "Arsene Wenger was upset. But Wenger's Bayern counterpart Felix Magath \
+            was in no mood to celebrate. He said: \"I am far from happy.\" \"Our aim is \
+            not to rewrite the storyline,\" said the committee chairman, MP Edward Leigh. \
+            It is not for the Court to decide, argued the government's lawyer, Richard Keen.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Edward Leigh", "Felix Magath", "Richard Keen"]
+        );
+    }
+
+    #[test]
+    fn told_by_speaks_and_a_name_opening_what_was_said_does_not() {
+        let text = "A majority, 52%, said Chancellor Gordon Brown had done a good job. \
+            Mr Parton said he had been told by Children's Minister Margaret Hodge there \
+            was not enough time.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Margaret Hodge", "Parton"]);
+        assert!(e.persons.iter().any(|p| p == "Gordon Brown"));
+    }
+
+    #[test]
+    fn a_spokesman_for_a_body_is_the_he_who_said_after() {
+        let text = "Only two dancers - Darcey Bussell and Jonathan Cope - are British. But a \
+            spokesman for the English National Ballet told BBC News that two were British. \
+            He said competition was \"fierce\" between dancers.";
+        let (_, e) = run(text, None);
+        assert!(e.speakers.is_empty(), "{:?}", e.speakers);
+        assert_eq!(e.org_speakers, ["English National Ballet"]);
+    }
+
+    #[test]
+    fn bodies_of_one_kind_banks_groups_and_portfolios() {
+        let text = "He joined Faleolo District Hospital and Leulumoega District Hospital. \
+            The Securities and Exchange Commission and the Ministry of Foreign Affairs \
+            met. Mr Lebedev headed the Menatep group. Its key Yugansk division was sold. \
+            He met Hypovereinsbank and the Spanish FA. The firm bought the PC division. \
+            Constitutional Affairs Minister Chris Leslie spoke. The Disease Surveillance \
+            Team reported 5667 cases, and 1846 persons were hospitalized in Tonga.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.organizations),
+            [
+                "Disease Surveillance Team",
+                "Faleolo District Hospital",
+                "Hypovereinsbank",
+                "Leulumoega District Hospital",
+                "Menatep",
+                "Ministry of Foreign Affairs",
+                "Securities and Exchange Commission",
+                "Spanish FA",
+                "Yugansk",
+            ]
+        );
+        assert_eq!(sorted(&e.persons), ["Chris Leslie", "Lebedev"]);
+        assert_eq!(e.places, ["Tonga"]);
+        assert!(e.dates.is_empty(), "{:?}", e.dates);
     }
 }

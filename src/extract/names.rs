@@ -333,7 +333,16 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             });
             // "President and CEO Andy Vesey": two titles joined.
             let titles = doc.has(last_word, class::TITLE) && doc.has(k + 1, class::TITLE);
-            (doc.has(j, class::ORG_WORD) || doc.has(j, class::TITLE) || long_body_name || titles)
+            // "Faleolo District Hospital and Leulumoega District Hospital",
+            // "Citizens Bank and Canal Bank": two bodies of one kind (not
+            // "Securities and Exchange Commission", "Bank and Trust").
+            let two_bodies = words.len() >= 2
+                && doc.has(last_word, class::ORG_WORD)
+                && doc.core(j) == doc.core(last_word);
+            ((doc.has(j, class::ORG_WORD) && !two_bodies)
+                || doc.has(j, class::TITLE)
+                || long_body_name
+                || titles)
                 .then_some(k + 1)
         }
         _ => None,

@@ -127,6 +127,27 @@ impl Finder<'_, '_> {
                 self.subject_starting_at(si, ms.clone(), j, true);
                 continue;
             }
+            // "he had been told by Children's Minister Margaret Hodge there
+            // was not enough time": the one who told speaks.
+            if word == "told"
+                && i > s.start
+                && i + 2 < s.end
+                && matches!(doc.text(i - 1), "been" | "was" | "were" | "being")
+                && doc.is_word(i + 1, "by")
+            {
+                let person_at = |j: usize| {
+                    ms.clone().any(|m| {
+                        self.mentions[m].start == j && self.mentions[m].kind == EntityKind::Person
+                    })
+                };
+                if let Some(j) = (i + 2..(i + 6).min(s.end))
+                    .take_while(|&j| doc.is_cap(j))
+                    .find(|&j| person_at(j))
+                {
+                    self.cue = Some(i);
+                    self.subject_starting_at(si, ms.clone(), j, false);
+                }
+            }
             // "The SNP called on ministers to ...", "Unions called for a
             // strike": a demand made in words.
             let calls_for = matches!(word, "called" | "calls")
@@ -164,14 +185,23 @@ impl Finder<'_, '_> {
             })
             .collect();
         let mut first_subject = true;
+        // How far into the sentence its subject may start: a possessive
+        // opening it moves that on ("But Wenger's Bayern counterpart Felix
+        // Magath was in no mood …": the subject is Magath).
+        let mut subject_by = s.start + 3;
         for k in ms {
             let m = &self.mentions[k];
             let Some(p) = m.person else { continue };
             if m.in_quote || m.kind != EntityKind::Person {
                 continue;
             }
-            let leading = first_subject && m.start <= s.start + 3;
-            first_subject = false;
+            let possessive = doc.tokens[m.end - 1].possessive;
+            let leading = first_subject && m.start <= subject_by && !possessive;
+            if possessive && first_subject && m.start <= subject_by {
+                subject_by = m.end + 3;
+            } else {
+                first_subject = false;
+            }
             // "the return of skipper Brian O'Driscoll, who missed ...": a
             // relative clause makes the person its topic.
             let described = (m.end..(m.end + 2).min(s.end)).any(|w| doc.is_word(w, "who"))
@@ -588,6 +618,16 @@ impl Finder<'_, '_> {
                 return;
             }
             self.record_mention(si, m);
+            // "a spokesman for the English National Ballet told": someone
+            // unnamed spoke for it, and a "he said" after is theirs.
+            if self.mentions[m].kind == EntityKind::Org
+                && of > s.start + 1
+                && matches!(doc.text(of - 1), "for" | "of" | "at")
+                && lexicon::is_anonymous_speaker_noun(doc.text(of - 2))
+            {
+                self.unnamed_speaker = Some(si);
+                return;
+            }
             // "X and Y said", "Mr. Grassley and Mr. Leahy said".
             let mut start = self.mentions[m].start;
             while start > s.start + 1
@@ -971,7 +1011,24 @@ impl Finder<'_, '_> {
                             | "figures"
                             | "statement"
                     );
-                let speaks = report || (!doc.tokens[last].possessive && (quoted || person));
+                // "A majority, 52%, said Chancellor Gordon Brown had done a
+                // good job": the name opens what was said.
+                let reported_subject = !quoted
+                    && end < s.end
+                    && matches!(
+                        doc.text(end),
+                        "had"
+                            | "has"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                    );
+                let speaks = !reported_subject
+                    && (report || (!doc.tokens[last].possessive && (quoted || person)));
                 if speaks {
                     self.record_mention(si, m);
                     // "said Jonathan Wolpaw and Dennis McFarlane".
@@ -1088,6 +1145,24 @@ impl Finder<'_, '_> {
                 }
                 k += 1;
             }
+        }
+        // "said the committee chairman, MP Edward Leigh", "argued the
+        // government's lawyer, Richard Keen.": the description, then the name.
+        if doc.is_word(j, "the")
+            && let Some(comma) = (j + 2..(j + 7).min(s.end)).find(|&k| doc.is_punct(k, ','))
+            && (j + 1..comma).all(|k| {
+                doc.tokens[k].kind == Kind::Word && (!doc.is_cap(k) || doc.tokens[k].possessive)
+            })
+            && let Some(m) = ms.clone().find(|&m| {
+                let m = &self.mentions[m];
+                (comma + 1..=comma + 2).contains(&m.start)
+                    && (comma + 1..m.start).all(|t| doc.has(t, class::TITLE))
+                    && matches!(m.kind, EntityKind::Person | EntityKind::MaybePerson)
+                    && (m.end >= s.end || doc.tokens[m.end].kind != Kind::Word)
+            })
+        {
+            self.record_mention(si, m);
+            return;
         }
         if doc.is_word(j, "the")
             && let Some(head) = described_person(doc, j + 1, s.end)
