@@ -1734,4 +1734,13 @@ mod tests {
         assert_eq!(e.places, ["Tonga"]);
         assert!(e.dates.is_empty(), "{:?}", e.dates);
     }
+
+    #[test]
+    fn a_description_opening_a_sentence_is_its_subject() {
+        let text = "Mark Lewis-Francis will run in Birmingham. The 22-year-old pipped \
+            Maurice Greene on the last leg in Athens. \"The gold medal has made me \
+            realise that I can get there,\" he said.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Mark Lewis-Francis"]);
+    }
 }

@@ -184,7 +184,21 @@ impl Finder<'_, '_> {
                 Speaker::Org(_) => None,
             })
             .collect();
-        let mut first_subject = true;
+        // "The 22-year-old pipped Maurice Greene …": a description opening
+        // the sentence is its subject, and whoever it describes is the
+        // subject for a "he said" after.
+        let described_subject = (speakers.is_empty() && doc.is_word(s.start, "the"))
+            .then(|| {
+                (s.start + 1..(s.start + 4).min(s.end)).find(|&h| {
+                    described_person(doc, s.start + 1, h + 1) == Some(h)
+                        && h + 1 < s.end
+                        && doc.tokens[h + 1].kind == Kind::Word
+                        && !doc.is_cap(h + 1)
+                        && !matches!(doc.text(h + 1), "and" | "of" | "who" | "said" | "says")
+                })
+            })
+            .flatten();
+        let mut first_subject = described_subject.is_none();
         // How far into the sentence its subject may start: a possessive
         // opening it moves that on ("But Wenger's Bayern counterpart Felix
         // Magath was in no mood …": the subject is Magath).
@@ -218,6 +232,23 @@ impl Finder<'_, '_> {
                         .all(|t| doc.tokens[t].kind != Kind::Word || doc.is_cap(t)),
                 speaker: speakers.contains(&p),
             });
+        }
+        if let Some(head) = described_subject {
+            let p = (self.history.iter().rev())
+                .take_while(|a| a.passage + 1 >= s.passage)
+                .find(|a| a.subject)
+                .map(|a| a.person)
+                .or_else(|| self.antecedent(si, head, None));
+            if let Some(p) = p {
+                self.history.push(Antecedent {
+                    passage: s.passage,
+                    sentence: si,
+                    person: p,
+                    subject: true,
+                    leads: true,
+                    speaker: false,
+                });
+            }
         }
         for p in speakers {
             self.history.push(Antecedent {
@@ -1281,6 +1312,14 @@ impl Finder<'_, '_> {
     /// nearest person of that gender who was a subject, else the nearest of
     /// that gender, else the nearest subject of unknown gender.
     fn record_pronoun(&mut self, si: usize, k: usize, gender: Option<Gender>) {
+        if let Some(person) = self.antecedent(si, k, gender) {
+            self.push(si, Speaker::Person(person));
+        }
+    }
+
+    /// The person [`Finder::record_pronoun`] takes a pronoun or description
+    /// at token `k` to refer to.
+    fn antecedent(&self, si: usize, k: usize, gender: Option<Gender>) -> Option<usize> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let passage = s.passage;
@@ -1333,14 +1372,11 @@ impl Finder<'_, '_> {
                 })
                 .flatten()
         };
-        let found = described_speaker()
+        described_speaker()
             .or_else(|| candidates().find(|a| a.subject && matches(a, true)))
             .or_else(|| candidates().find(|a| matches(a, true)))
-            .or_else(|| candidates().find(|a| a.subject && matches(a, false)));
-        if let Some(a) = found {
-            let person = a.person;
-            self.push(si, Speaker::Person(person));
-        }
+            .or_else(|| candidates().find(|a| a.subject && matches(a, false)))
+            .map(|a| a.person)
     }
 
     fn push(&mut self, sentence: usize, who: Speaker) {
