@@ -1138,6 +1138,13 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
             initials(&mentions[j].name).eq(letters())
                 || (mentions[j].name.contains('-')
                     && hyphen_initials(&mentions[j].name).eq(letters()))
+                || (mentions[j]
+                    .name
+                    .bytes()
+                    .filter(u8::is_ascii_uppercase)
+                    .count()
+                    > 2
+                    && acronym_initials(&mentions[j].name).eq(letters()))
         }) {
             let full = mentions[j].name.clone();
             let m = &mut mentions[i];
@@ -1251,6 +1258,16 @@ fn hyphen_initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split([' ', '&', '-'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
+}
+
+/// [`initials`] keeping every letter of an abbreviation in the name: "UK
+/// Independence Party" is UKIP.
+fn acronym_initials(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split([' ', '&']).flat_map(|w| {
+        let whole = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        let take = if whole { w.len() } else { 1 };
+        w.chars().take(take).filter(|c| c.is_uppercase())
+    })
 }
 
 /// Drops the mentions nobody settled: unknown words, and a month or day

@@ -1743,4 +1743,17 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Mark Lewis-Francis"]);
     }
+
+    #[test]
+    fn abbreviations_in_names_data_sources_and_spokeswomen() {
+        let text = "The UK Independence Party member was arriving. But a UKIP spokesman \
+            said that would be impossible. According to data from the World Health \
+            Organisation, cases rose. \"She took a wrong step,\" a Jive spokeswoman said.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Jive", "UK Independence Party", "World Health Organisation"]
+        );
+        assert!(!e.organizations.iter().any(|o| o == "UKIP"));
+    }
 }

@@ -123,6 +123,16 @@ impl Finder<'_, '_> {
                 if j + 1 < s.end && is_unnamed_staff(doc.text(j)) && doc.is_cap(j + 1) {
                     j += 1;
                 }
+                // "according to data from the World Health Organisation".
+                if j + 2 < s.end
+                    && matches!(
+                        doc.text(j),
+                        "data" | "figures" | "statistics" | "estimates" | "research"
+                    )
+                    && matches!(doc.text(j + 1), "from" | "by")
+                {
+                    j += if doc.is_word(j + 2, "the") { 3 } else { 2 };
+                }
                 self.cue = Some(i);
                 self.subject_starting_at(si, ms.clone(), j, true);
                 continue;
@@ -745,9 +755,21 @@ impl Finder<'_, '_> {
                 "spokesman" | "spokeswoman" | "spokesperson" | "source"
             ) && k > s.start
                 && let Some(m) = self.mention_ending_at(ms.clone(), k - 1)
-                && self.mentions[m].kind == EntityKind::Org
             {
-                self.record_mention(si, m);
+                // "a Jive spokeswoman said": only a body has a spokeswoman.
+                if self.mentions[m].kind == EntityKind::Unknown
+                    && !self.mentions[m].name.contains(' ')
+                    && self.mentions[m].start > s.start
+                    && matches!(
+                        doc.text(self.mentions[m].start - 1),
+                        "a" | "an" | "A" | "An"
+                    )
+                {
+                    self.mentions[m].kind = EntityKind::Org;
+                }
+                if self.mentions[m].kind == EntityKind::Org {
+                    self.record_mention(si, m);
+                }
             }
             self.unnamed_speaker = Some(si);
             return;
