@@ -1214,7 +1214,7 @@ fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
 
 /// Words after a company's name that name a part of it, a channel or an
 /// arm: "BBC One", "AOL UK", "BT Consumer", "Sky News".
-fn is_part_of_a_body(word: &str) -> bool {
+pub(crate) fn is_part_of_a_body(word: &str) -> bool {
     lexicon::place(word).is_some()
         || word.starts_with(|c: char| c.is_ascii_digit())
         || matches!(

@@ -1756,4 +1756,14 @@ mod tests {
         );
         assert!(!e.organizations.iter().any(|o| o == "UKIP"));
     }
+
+    #[test]
+    fn a_body_speaking_by_one_word_takes_its_full_name() {
+        let text = "A Delta spokesperson confirmed that she had left. She said: \"Delta \
+            Airlines treated me badly.\" A Sky spokesman said the show was popular. \
+            It was on Sky One.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.org_speakers), ["Delta Airlines", "Sky"]);
+        assert!(!e.organizations.iter().any(|o| o == "Delta"));
+    }
 }

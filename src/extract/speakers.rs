@@ -16,7 +16,7 @@
 //! span) is not extracted here.
 
 use super::Doc;
-use super::entities::{EntityKind, Mention, is_calendar_word, with_lower};
+use super::entities::{EntityKind, Mention, is_calendar_word, is_part_of_a_body, with_lower};
 use super::lexicon::{self, Gender, class};
 use super::names::Person;
 use super::tokens::Kind;
@@ -95,10 +95,55 @@ pub(crate) fn find_speakers(
         finder.sentence(si, first..m);
     }
     finder.inherit_quote_passages();
+    finder.name_bodies_in_full();
     finder.events
 }
 
 impl Finder<'_, '_> {
+    /// A body found speaking by one word, not known by it ("Delta has
+    /// declined to …", "a Delta spokesperson") but written in full elsewhere
+    /// in the article ("Delta Airlines"), speaks and is named by its full name.
+    fn name_bodies_in_full(&mut self) {
+        for e in 0..self.events.len() {
+            let Speaker::Org(short) = &self.events[e].who else {
+                continue;
+            };
+            if short.contains(' ') || lexicon::organization(short).is_some() {
+                continue;
+            }
+            let mut fuller = self.mentions.iter().filter(|o| {
+                o.kind == EntityKind::Org
+                    && o.name.len() > short.len()
+                    && o.name.starts_with(short.as_str())
+                    && o.name.as_bytes()[short.len()] == b' '
+            });
+            let Some(full) = fuller.next() else {
+                continue;
+            };
+            // Not an arm ("Sky One") or a paper ("Newcastle Evening
+            // Chronicle"): a channel's word or a town's name.
+            let next = full.name[short.len() + 1..].split(' ').next().unwrap_or("");
+            if fuller.any(|other| other.name != full.name)
+                || is_part_of_a_body(next)
+                || lexicon::place(short).is_some()
+            {
+                continue;
+            }
+            let (short, full) = (short.clone(), full.name.clone());
+            for m in self.mentions.iter_mut() {
+                if matches!(m.kind, EntityKind::Org | EntityKind::Unknown) && m.name == short {
+                    m.name.clone_from(&full);
+                    m.kind = EntityKind::Org;
+                }
+            }
+            for event in &mut self.events {
+                if event.who == Speaker::Org(short.clone()) {
+                    event.who = Speaker::Org(full.clone());
+                }
+            }
+        }
+    }
+
     fn sentence(&mut self, si: usize, ms: std::ops::Range<usize>) {
         let doc = self.doc;
         let s = doc.sentences[si];
