@@ -152,8 +152,18 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
             && with_lower(core, lexicon::is_sentence_starter);
         // "Striker Didier Drogba", "Distributor Sony Pictures": a capitalised
         // role noun opening the sentence describes the name after it.
-        let descriptor =
-            doc.tokens[first].initial && rest.len() >= 2 && with_lower(core, lexicon::is_role_noun);
+        // Plural too ("Sprinters Kostas Kenteris"), and a compound of
+        // lower-case words ("Man-of-the-match Duff").
+        let role_noun = |w: &str| {
+            lexicon::is_role_noun(w) || w.strip_suffix('s').is_some_and(lexicon::is_role_noun)
+        };
+        let compound = core.contains('-')
+            && core
+                .split('-')
+                .skip(1)
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
+        let descriptor = doc.tokens[first].initial
+            && ((rest.len() >= 2 && with_lower(core, role_noun)) || (!rest.is_empty() && compound));
         if descriptor {
             role = true;
             words = rest;

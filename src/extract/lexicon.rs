@@ -607,6 +607,7 @@ const SPEECH_VERBS: &[&str] = &[
     "confirms",
     "confirmed",
     "predicted",
+    "predicts",
     "dismissed",
     "wrote",
     "writes",
@@ -732,6 +733,8 @@ const INVERTING_VERBS: &[&str] = &[
     "declared",
     "countered",
     "joked",
+    "predicted",
+    "predicts",
 ];
 
 /// Words allowed between a subject and its speech verb: auxiliaries and adverbs

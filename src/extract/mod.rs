@@ -1766,4 +1766,39 @@ mod tests {
         assert_eq!(sorted(&e.org_speakers), ["Delta Airlines", "Sky"]);
         assert!(!e.organizations.iter().any(|o| o == "Delta"));
     }
+
+    #[test]
+    fn suffixes_descriptors_claims_and_time_before_the_verb() {
+        let text = "Charles Evans Jr battled over his role. The producers are Michael Mann \
+            and Graham King. Mr Evans sued, but said he was excluded. Band Aid founder \
+            Bob Geldof in July said he was sick of \"guff\". There may not be enough \
+            iPods to go round, predicts Oliver Irish, editor of Stuff. Sprinters Kostas \
+            Kenteris and Katerina Thanou were cleared. Man-of-the-match Kenteris \
+            explained what went wrong. Britain's Darren Campbell ran. The American cast \
+            doubt on Campbell's claims he had torn a hamstring.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            [
+                "Bob Geldof",
+                "Charles Evans Jr",
+                "Darren Campbell",
+                "Kostas Kenteris",
+                "Oliver Irish"
+            ]
+        );
+        assert_eq!(
+            sorted(&e.persons),
+            [
+                "Bob Geldof",
+                "Charles Evans Jr",
+                "Darren Campbell",
+                "Graham King",
+                "Katerina Thanou",
+                "Kostas Kenteris",
+                "Michael Mann",
+                "Oliver Irish"
+            ]
+        );
+    }
 }

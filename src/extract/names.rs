@@ -302,8 +302,11 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                 return Some(k + 1);
             }
             // "Toyota and General Motors", "BBC One and BBC News 24": a
-            // known body before "and" is a name of its own.
-            if lexicon::organization(&name_text(doc, words)).is_some() {
+            // known body before "and" is a name of its own; so is a person
+            // before one ("Michael Mann and Graham King").
+            if lexicon::organization(&name_text(doc, words)).is_some()
+                || doc.has(k + 1, class::FIRST_NAME)
+            {
                 return None;
             }
             // Join only when the words after "and" end in an organisation or
@@ -384,6 +387,8 @@ pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
                 && (t > 0 || !lexicon::is_department(doc.core(words[t])))
         })
         && words[t + 1..].iter().all(|&w| name_like(doc, w))
+        // "Martin Luther King Jr": a suffix is no name.
+        && !(t + 2 == n && matches!(doc.core(words[t + 1]), "Jr" | "Sr" | "II" | "III"))
     {
         let mut first = t;
         while first > 0 {
@@ -575,7 +580,7 @@ impl FullNames {
         let mut by_surname: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if m.kind == EntityKind::Person
-                && let Some((_, surname)) = m.name.rsplit_once(' ')
+                && let Some(surname) = full_name_surname(&m.name)
             {
                 all.push(i);
                 by_surname.entry(surname_key(surname)).or_default().push(i);
@@ -583,6 +588,18 @@ impl FullNames {
         }
         FullNames { all, by_surname }
     }
+}
+
+/// The surname of a name of two words or more: its last word, or the one
+/// before a generational suffix ("Charles Evans Jr" is Mr Evans).
+fn full_name_surname(name: &str) -> Option<&str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    if matches!(last, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III")
+        && let Some((_, surname)) = rest.rsplit_once(' ')
+    {
+        return Some(surname);
+    }
+    Some(last)
 }
 
 fn surname_key(surname: &str) -> u64 {
@@ -616,7 +633,7 @@ fn expand(mentions: &[Mention], full: &FullNames, i: usize) -> usize {
                         .rfind(' ')
                         .is_some_and(|space| spelling_variants(&other[space + 1..], surname))
                 } else {
-                    other.ends_with(surname) && other[..other.len() - surname.len()].ends_with(' ')
+                    full_name_surname(other) == Some(surname)
                 }
             };
             other.len() > name.len()

@@ -218,6 +218,23 @@ impl Finder<'_, '_> {
                     let m = &self.mentions[m];
                     m.start <= s.start + 1 && (m.end == i || doc.is_punct(i - 1, ')'))
                 });
+            // "cast doubt on Campbell's claims he had torn a hamstring": a
+            // claim is said by whoever owns it.
+            if matches!(word, "claims" | "claim" | "assertion" | "insistence")
+                && i > s.start
+                && i + 1 < s.end
+                && doc.tokens[i - 1].possessive
+                && matches!(
+                    doc.text(i + 1),
+                    "that" | "he" | "she" | "they" | "it" | "the" | "his" | "her"
+                )
+                && let Some(m) = self.mention_ending_at(ms.clone(), i - 1)
+                && self.mentions[m].kind == EntityKind::Person
+            {
+                self.cue = Some(i);
+                self.record_mention(si, m);
+                continue;
+            }
             if lexicon::is_speech_verb(word) || calls_for || claims_that {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
@@ -232,8 +249,16 @@ impl Finder<'_, '_> {
             self.signed_quote(si, ms.clone());
         }
         // Remember this sentence's people for later pronouns.
+        // Not the owner of a claim named as a noun ("hit back at Mr
+        // Mallon's claim that"): the sentence is about someone else.
         let speakers: Vec<usize> = self.events[events_before..]
             .iter()
+            .filter(|e| {
+                e.cue.is_none_or(|c| {
+                    !(doc.tokens[c.saturating_sub(1)].possessive
+                        && matches!(doc.text(c), "claims" | "claim" | "assertion" | "insistence"))
+                })
+            })
             .filter_map(|e| match e.who {
                 Speaker::Person(p) => Some(p),
                 Speaker::Org(_) => None,
@@ -486,8 +511,12 @@ impl Finder<'_, '_> {
                 negated = true;
             } else if matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being") {
                 passive = true;
-            } else if k > s.start + 1 && doc.is_word(k - 1, "on") && doc.has(k, class::CALENDAR) {
-                // "The Electoral Commission on Thursday said".
+            } else if k > s.start + 1
+                && matches!(doc.text(k - 1), "on" | "in" | "last" | "this")
+                && doc.has(k, class::CALENDAR)
+            {
+                // "The Electoral Commission on Thursday said", "Bob Geldof in
+                // July said".
                 j = k - 1;
                 continue;
             } else if w == "to" && k > s.start && matches!(doc.text(k - 1), "had" | "has" | "have")
@@ -707,9 +736,12 @@ impl Finder<'_, '_> {
             // "a spokesman for the English National Ballet told": someone
             // unnamed spoke for it, and a "he said" after is theirs.
             if self.mentions[m].kind == EntityKind::Org
-                && of > s.start + 1
+                && of > s.start + 2
                 && matches!(doc.text(of - 1), "for" | "of" | "at")
                 && lexicon::is_anonymous_speaker_noun(doc.text(of - 2))
+                && ["a", "an", "the"]
+                    .iter()
+                    .any(|a| doc.text(of - 3).eq_ignore_ascii_case(a))
             {
                 self.unnamed_speaker = Some(si);
                 return;
