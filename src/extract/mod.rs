@@ -1801,4 +1801,19 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn naming_in_quotation_marks_with_a_participle_or_an_adverb() {
+        let text = "Republicans attacked the inquiry, with Steve Scalise of Louisiana \
+            calling it \"Soviet-style\" and Ross Spano of Florida calling the process \
+            \"a blatant coup\". President Donald Trump repeatedly called the \
+            investigation a \"witch hunt\". They dropped leaflets at Munich University \
+            calling for a \"day of reckoning\". The Daily Beast called them \"anchors\".";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Donald Trump", "Ross Spano", "Steve Scalise"]
+        );
+        assert!(!e.org_speakers.iter().any(|o| o == "Munich University"));
+    }
 }

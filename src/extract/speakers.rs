@@ -431,7 +431,16 @@ impl Finder<'_, '_> {
         let s = doc.sentences[si];
         let naming = matches!(
             doc.text(i),
-            "called" | "calls" | "branded" | "brands" | "dubbed" | "dubs" | "labelled" | "labeled"
+            "called"
+                | "calls"
+                | "calling"
+                | "branded"
+                | "brands"
+                | "branding"
+                | "dubbed"
+                | "dubs"
+                | "labelled"
+                | "labeled"
         );
         let quotation_follows =
             || (i + 1..(i + 9).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
@@ -449,16 +458,46 @@ impl Finder<'_, '_> {
         // "Sir Richard Eyre who called the work "…"", "The Project on
         // Government Oversight has called it "a textbook case …"": a body
         // names things too.
-        let before = if i > s.start + 1 && matches!(doc.text(i - 1), "who" | "has" | "have" | "had")
-        {
-            i - 2
-        } else {
-            i - 1
-        };
-        let Some(m) = self.mention_ending_at(ms, before) else {
+        let mut before =
+            if i > s.start + 1 && matches!(doc.text(i - 1), "who" | "has" | "have" | "had") {
+                i - 2
+            } else {
+                i - 1
+            };
+        // "Trump repeatedly called …".
+        while before > s.start && lexicon::is_subject_verb_filler(doc.text(before)) {
+            before -= 1;
+        }
+        let Some(mut m) = self.mention_ending_at(ms.clone(), before) else {
             return false;
         };
-        if !matches!(self.mentions[m].kind, EntityKind::Person | EntityKind::Org)
+        // "with Steve Scalise of Louisiana calling the investigation …".
+        let start = self.mentions[m].start;
+        if self.mentions[m].kind == EntityKind::Place
+            && start > s.start + 1
+            && doc.is_word(start - 1, "of")
+            && let Some(person) = self.mention_ending_at(ms, start - 2)
+            && matches!(
+                self.mentions[person].kind,
+                EntityKind::Person | EntityKind::MaybePerson
+            )
+        {
+            m = person;
+        }
+        // A participle's subject: "with X calling …", not "leaflets at Munich
+        // University calling for …".
+        let first = self.mentions[m].start;
+        if doc.text(i).ends_with("ing")
+            && first > s.start
+            && !(matches!(doc.text(first - 1), "with" | "and") || doc.is_punct(first - 1, ','))
+        {
+            return false;
+        }
+        // "Ross Spano of Florida calling …" (not "The Daily Beast called").
+        let named_person = self.mentions[m].kind == EntityKind::MaybePerson
+            && self.mentions[m].name.contains(' ')
+            && !(first > s.start && doc.text(first - 1).eq_ignore_ascii_case("the"));
+        if !(matches!(self.mentions[m].kind, EntityKind::Person | EntityKind::Org) || named_person)
             || self.mentions[m].in_quote
         {
             return false;
