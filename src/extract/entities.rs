@@ -1155,6 +1155,10 @@ pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
                     .count()
                     > 2
                     && acronym_initials(&mentions[j].name).eq(letters()))
+                // "US Federal Communications Commission (FCC)".
+                || mentions[j].name.split_once(' ').is_some_and(|(place, body)| {
+                    lexicon::place(place).is_some() && initials(body).eq(letters())
+                })
         }) {
             let full = mentions[j].name.clone();
             let m = &mut mentions[i];

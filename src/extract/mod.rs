@@ -1816,4 +1816,19 @@ mod tests {
         );
         assert!(!e.org_speakers.iter().any(|o| o == "Munich University"));
     }
+
+    #[test]
+    fn outlets_and_bodies_closing_a_clause_speak() {
+        let text = "Broadcast magazine said: \"British TV sank.\" The number rose by 38%, \
+            said the US Federal Communications Commission (FCC). Queues would fall, said \
+            Nokia. \"It was the highlight,\" said the Birchfield Harrier. The MP, who is \
+            consulting lawyers, told BBC News: \"They selected me.\" Companies contacted \
+            by the BBC News website insist that they did not know.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Broadcast", "Nokia", "US Federal Communications Commission"]
+        );
+        assert!(!e.organizations.iter().any(|o| o == "FCC"));
+    }
 }

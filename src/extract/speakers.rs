@@ -753,6 +753,30 @@ impl Finder<'_, '_> {
         } else {
             k
         };
+        // "Broadcast magazine said", "The Sun newspaper said": an outlet.
+        if k > s.start
+            && matches!(
+                doc.text(k),
+                "magazine" | "newspaper" | "paper" | "website" | "journal" | "tabloid"
+            )
+            && let Some(m) = self.mention_ending_at(ms.clone(), k - 1)
+            && self.mentions[m].kind != EntityKind::Person
+            && !self.mentions[m].in_quote
+            // Not "companies contacted by the BBC News website insist".
+            && !(s.start..self.mentions[m].start)
+                .rev()
+                .find(|&t| !doc.is_word(t, "the"))
+                .is_some_and(|t| {
+                    matches!(
+                        doc.text(t),
+                        "by" | "to" | "on" | "from" | "at" | "in" | "with" | "for" | "of"
+                    )
+                })
+        {
+            self.mentions[m].kind = EntityKind::Org;
+            self.record_mention(si, m);
+            return;
+        }
         if let Some(m) = self.mention_ending_at(ms.clone(), k) {
             // "Yvette Cooper of the Labour Party added": the person speaks
             // for the organisation.
@@ -1138,6 +1162,22 @@ impl Finder<'_, '_> {
         if j >= s.end {
             return;
         }
+        // "said the US Federal Communications Commission": a body named by a
+        // body's word after "the" ("said the New Zealander", "the Birchfield
+        // Harrier" describe a person).
+        let j = if doc.is_word(j, "the")
+            && ms.clone().any(|m| {
+                let m = &self.mentions[m];
+                m.start == j + 1
+                    && m.kind == EntityKind::Org
+                    && (m.end >= s.end || doc.tokens[m.end].kind != Kind::Word)
+                    && (doc.has(m.end - 1, class::ORG_WORD)
+                        || lexicon::organization(&m.name).is_some())
+            }) {
+            j + 1
+        } else {
+            j
+        };
         // "NYPD Commissioner James O'Neill" is two mentions from one start:
         // the person's counts.
         let at_j = |m: &usize| self.mentions[*m].start == j;
@@ -1196,8 +1236,17 @@ impl Finder<'_, '_> {
                             | "could"
                             | "should"
                     );
+                // "…, said the US Federal Communications Commission (FCC).":
+                // a body's name closing the clause.
+                // ("The MP, who is consulting his lawyers, told BBC News:" is
+                // told to it.)
+                let closes =
+                    (end >= s.end || doc.tokens[end].kind != Kind::Word || doc.is_word(end, "in"))
+                        && self.cue.is_some_and(|c| {
+                            !matches!(doc.text(c), "told" | "tells" | "asked" | "asks")
+                        });
                 let speaks = !reported_subject
-                    && (report || (!doc.tokens[last].possessive && (quoted || person)));
+                    && (report || (!doc.tokens[last].possessive && (quoted || person || closes)));
                 if speaks {
                     self.record_mention(si, m);
                     // "said Jonathan Wolpaw and Dennis McFarlane".
