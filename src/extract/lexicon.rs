@@ -259,7 +259,9 @@ const ORG_WORDS: &[&str] = &[
     "College",
     "School",
     "Institute",
+    "Academy",
     "Bank",
+    "Re",
     "FC",
     // Football clubs' names ("Leicester City", "Boca Juniors").
     "United",

@@ -1831,4 +1831,23 @@ mod tests {
         );
         assert!(!e.organizations.iter().any(|o| o == "FCC"));
     }
+
+    #[test]
+    fn long_bodies_reinsurers_and_a_demonym_after_and() {
+        let text = "The Academy of Motion Picture Arts and Sciences met. The Court of \
+            Arbitration for Sport ruled. Toyota gained, with Subaru and South Korean \
+            Hyundai Motor Company up. Munich Re and Swiss Re fell at 2030 BST (1930 UTC).";
+        let (_, e) = run(text, None);
+        for body in [
+            "Academy of Motion Picture Arts and Sciences",
+            "Court of Arbitration for Sport",
+            "Munich Re",
+            "Swiss Re",
+        ] {
+            assert!(e.organizations.iter().any(|o| o == body), "{body}");
+        }
+        assert!(!e.organizations.iter().any(|o| o.starts_with("Subaru and")));
+        assert!(e.persons.is_empty(), "{:?}", e.persons);
+        assert!(e.dates.is_empty(), "{:?}", e.dates);
+    }
 }

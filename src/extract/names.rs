@@ -280,6 +280,11 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                 )
             } else {
                 OF_HEADS.contains(&last)
+                    // Inside a body's long name: "Court of Arbitration for
+                    // Sport", "Academy of Motion Picture Arts".
+                    || words.windows(2).any(|pair| {
+                        OF_HEADS.contains(&doc.core(pair[0])) && doc.is_word(pair[1], "of")
+                    })
             } || (word != "on" && doc.has(last_word, class::ORG_WORD))
                 || (word != "on" && doc.has(last_word, class::TITLE))
                 || doc.has(last_word, class::PLACE_WORD);
@@ -304,8 +309,15 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
             // "Toyota and General Motors", "BBC One and BBC News 24": a
             // known body before "and" is a name of its own; so is a person
             // before one ("Michael Mann and Graham King").
+            // Nor does one before a demonym ("Subaru and South Korean
+            // Hyundai Motor Company").
+            let demonym_follows = doc.has(k + 1, class::DEMONYM)
+                || (matches!(doc.core(k + 1), "North" | "South" | "East" | "West")
+                    && k + 2 < end
+                    && doc.has(k + 2, class::DEMONYM));
             if lexicon::organization(&name_text(doc, words)).is_some()
                 || doc.has(k + 1, class::FIRST_NAME)
+                || demonym_follows
             {
                 return None;
             }
