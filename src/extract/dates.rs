@@ -413,7 +413,16 @@ fn holiday(doc: &Doc, at: At) -> Option<usize> {
             let after_preposition = i > start
                 && matches!(
                     doc.text(i - 1),
-                    "on" | "at" | "over" | "since" | "until" | "till" | "before" | "after" | "by"
+                    "on" | "at"
+                        | "over"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "by"
+                        | "for"
+                        | "during"
                 );
             (after_preposition && !doc.tokens[i].possessive && ends_noun_phrase(doc, i + 1, end))
                 .then_some(i)
@@ -452,6 +461,13 @@ fn holiday_or_season(doc: &Doc, at: At) -> Option<Hit> {
         && let Some(year) = year_at(i + 2)
     {
         return Hit::new(i + 2, year_span(year));
+    }
+    // "in spring 2006", "autumn 2004".
+    if lower_season
+        && word != "fall"
+        && let Some(year) = year_at(i + 1)
+    {
+        return Hit::new(i + 1, year_span(year));
     }
     let after_the = i > start && doc.is_word(i - 1, "the");
     if (lower_season && word != "fall") || word == "weekend" {
@@ -1040,6 +1056,10 @@ fn relative(
         return month_date(doc, start, end, i + 1, month, published);
     }
     if SEASONS.contains(&unit) && unit != "fall" {
+        return Some((i + 1, None));
+    }
+    // "this Christmas", "last Easter".
+    if matches!(unit, "Christmas" | "Easter") && !doc.tokens[i + 1].possessive {
         return Some((i + 1, None));
     }
     let p = published;

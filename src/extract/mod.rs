@@ -1850,4 +1850,13 @@ mod tests {
         assert!(e.persons.is_empty(), "{:?}", e.persons);
         assert!(e.dates.is_empty(), "{:?}", e.dates);
     }
+
+    #[test]
+    fn seasons_with_years_and_holidays_after_this_or_for() {
+        let text = "A vote in spring 2006 is planned. Stocks may run short this Christmas. \
+            Get ready for Christmas.";
+        let (_, e) = run(text, None);
+        let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["spring 2006", "this Christmas", "Christmas"]);
+    }
 }
