@@ -259,6 +259,7 @@ const ORG_WORDS: &[&str] = &[
     "College",
     "School",
     "Institute",
+    "Directorate",
     "Academy",
     "Bank",
     "Re",

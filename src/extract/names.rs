@@ -57,6 +57,7 @@ const OF_HEADS: &[&str] = &[
     "Secretary",
     "Minister",
     "Ministry",
+    "Directorate",
     "Department",
     "Office",
     "University",
