@@ -1859,4 +1859,13 @@ mod tests {
         let dates: Vec<&str> = e.dates.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(dates, ["spring 2006", "this Christmas", "Christmas"]);
     }
+
+    #[test]
+    fn a_body_speaks_through_its_own_report() {
+        let text = "Oxfam's Paying the Price report this week said millions would die. \
+            The IMF's latest report said growth would slow. Smith's and Jones's report \
+            said nothing.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.org_speakers), ["IMF", "Oxfam"]);
+    }
 }

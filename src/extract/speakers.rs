@@ -753,6 +753,28 @@ impl Finder<'_, '_> {
         } else {
             k
         };
+        // "The IMF's latest report said", "Oxfam's Paying the Price report
+        // this week said": a body speaks through its report.
+        if let Some(report) = (k.saturating_sub(3).max(s.start)..=k).rev().find(|&r| {
+            matches!(
+                doc.text(r),
+                "report" | "study" | "survey" | "analysis" | "review"
+            )
+        }) && (report + 1..=k).all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_cap(t))
+            && let Some(m) = ms.clone().rev().find(|&m| {
+                let m = &self.mentions[m];
+                m.end <= report
+                    && m.end + 6 >= report
+                    && m.kind == EntityKind::Org
+                    && doc.tokens[m.end - 1].possessive
+                    && !m.in_quote
+            })
+            && (self.mentions[m].end..report)
+                .all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_word(t, "and"))
+        {
+            self.record_mention(si, m);
+            return;
+        }
         // "Broadcast magazine said", "The Sun newspaper said": an outlet.
         if k > s.start
             && matches!(
