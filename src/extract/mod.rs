@@ -1868,4 +1868,22 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.org_speakers), ["IMF", "Oxfam"]);
     }
+
+    #[test]
+    fn a_person_and_where_they_work_and_parties_joined_by_and() {
+        let text = "Yet analyst Mike Powell of Dresdner Kleinwort Wasserstein says revenues \
+            will be short. Colin Asplin, Blackpool Hotel Association said: \"We tried \
+            hard.\" The Conservatives and Liberal Democrats say they want it.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Colin Asplin", "Mike Powell"]);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Conservatives", "Liberal Democrats"]
+        );
+        assert!(
+            e.organizations
+                .iter()
+                .any(|o| o == "Dresdner Kleinwort Wasserstein")
+        );
+    }
 }

@@ -316,7 +316,11 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
                 || (matches!(doc.core(k + 1), "North" | "South" | "East" | "West")
                     && k + 2 < end
                     && doc.has(k + 2, class::DEMONYM));
-            if lexicon::organization(&name_text(doc, words)).is_some()
+            let named = match words {
+                [the, rest @ ..] if !rest.is_empty() && doc.core(*the) == "The" => rest,
+                _ => words,
+            };
+            if lexicon::organization(&name_text(doc, named)).is_some()
                 || doc.has(k + 1, class::FIRST_NAME)
                 || demonym_follows
             {

@@ -808,11 +808,28 @@ impl Finder<'_, '_> {
             } else {
                 org_start
             };
-            if self.mentions[m].kind == EntityKind::Org
-                && of > s.start + 1
+            // "Mike Powell of Dresdner Kleinwort Wasserstein says": a name
+            // unknown after a person's "of" is where they work.
+            if matches!(
+                self.mentions[m].kind,
+                EntityKind::Org | EntityKind::MaybePerson
+            ) && of > s.start + 1
                 && doc.is_word(of - 1, "of")
                 && let Some(person) = self.mention_ending_at(ms.clone(), of - 2)
                 && self.mentions[person].kind == EntityKind::Person
+            {
+                self.mentions[m].kind = EntityKind::Org;
+                self.record_mention(si, person);
+                return;
+            }
+            // "Colin Asplin, Blackpool Hotel Association said": the person
+            // opening the sentence, then where they work.
+            if self.mentions[m].kind == EntityKind::Org
+                && org_start > s.start + 1
+                && doc.is_punct(org_start - 1, ',')
+                && let Some(person) = self.mention_ending_at(ms.clone(), org_start - 2)
+                && self.mentions[person].kind == EntityKind::Person
+                && self.mentions[person].start <= s.start + 1
             {
                 self.record_mention(si, person);
                 return;
