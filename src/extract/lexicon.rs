@@ -738,6 +738,13 @@ const INVERTING_VERBS: &[&str] = &[
     "joked",
     "predicted",
     "predicts",
+    "argues",
+    "insists",
+    "explains",
+    "notes",
+    "admits",
+    "suggests",
+    "concedes",
 ];
 
 /// Words allowed between a subject and its speech verb: auxiliaries and adverbs

@@ -1886,4 +1886,12 @@ mod tests {
                 .any(|o| o == "Dresdner Kleinwort Wasserstein")
         );
     }
+
+    #[test]
+    fn present_tense_speech_verbs_invert_too() {
+        let text = "Broadband is central to daily life, argues technology analyst Bill \
+            Thompson. \"A map is a working document,\" explains Herbert Hansen.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Bill Thompson", "Herbert Hansen"]);
+    }
 }
