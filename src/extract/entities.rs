@@ -97,6 +97,15 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     // Whole-run matches first, so "The Hague" keeps its article.
     let mut whole = match known(names::name_text(doc, words)) {
         Ok((kind, name)) => {
+            // "Bolton v Derby": a town's club.
+            let kind = if kind == EntityKind::Place
+                && !lexicon::is_country_or_region(&name)
+                && fixture_side(doc, run)
+            {
+                EntityKind::Org
+            } else {
+                kind
+            };
             out.push(mention(doc, run, run.start, run.end, name, kind));
             return;
         }
@@ -334,6 +343,16 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     let first = words[0];
     if matches!(kind, EntityKind::Unknown | EntityKind::MaybePerson)
         && (org_noun_before(doc, run) || part_of_a_group(doc, run))
+    {
+        kind = EntityKind::Org;
+    }
+    // "Bolton v Derby or Fulham": the sides of a fixture are clubs, unless
+    // a country's team.
+    if matches!(
+        kind,
+        EntityKind::Unknown | EntityKind::MaybePerson | EntityKind::Place
+    ) && fixture_side(doc, run)
+        && !lexicon::is_country_or_region(&name)
     {
         kind = EntityKind::Org;
     }
@@ -654,6 +673,23 @@ fn org_noun_before(doc: &Doc, run: &Run) -> bool {
             .is_some_and(|stem| is_org_noun(&format!("{stem}y")))
             || plural.strip_suffix('s').is_some_and(is_org_noun)
     })
+}
+
+/// True for a run beside "v" in a fixture ("Bolton v Derby or Fulham",
+/// "West Bromwich Albion or Tottenham v Nottingham Forest").
+fn fixture_side(doc: &Doc, run: &Run) -> bool {
+    let s = doc.sentences[run.sentence];
+    let versus = |k: usize| matches!(doc.text(k), "v" | "vs" | "v." | "vs.");
+    let before = |k: usize| k > s.start && versus(k - 1);
+    let after = |k: usize| k < s.end && versus(k);
+    if before(run.start) || after(run.end) {
+        return true;
+    }
+    // One of two sides joined by "or", next to the "v".
+    let or_after = run.end + 1 < s.end && doc.is_word(run.end, "or");
+    let or_before = run.start >= s.start + 2 && doc.is_word(run.start - 1, "or");
+    (or_after && (run.end + 1..(run.end + 5).min(s.end)).any(versus))
+        || (or_before && (run.start.saturating_sub(5).max(s.start)..run.start - 1).any(versus))
 }
 
 /// "the Menatep group", "its key Yugansk division": a name after "the"

@@ -1588,22 +1588,27 @@ pub(crate) fn is_sentence_starter(lower: &str) -> bool {
 /// (their teams are listed under them, like any country's).
 const UK_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
-/// Every name of the `# Countries` and `# Regions and continents` sections
-/// of `data/places.txt`, aliases as written and as merged, and the UK's
-/// nations.
+/// Every name of the countries, small states, territories and regions
+/// sections of `data/places.txt`, aliases as written and as merged, and the
+/// UK's nations.
 static COUNTRY_OR_REGION_SET: LazyLock<WordSet> = LazyLock::new(|| {
     let data = include_str!("data/places.txt");
     let section = |header: &str| {
         data.split_once(header)
             .map_or("", |(_, rest)| rest.split("\n#").next().unwrap_or(""))
     };
-    let names = [section("# Countries"), section("# Regions and continents")]
-        .into_iter()
-        .flat_map(str::lines)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| l.split(['=', '~']).map(str::trim))
-        .chain(UK_NATIONS.iter().copied());
+    let names = [
+        section("# Countries"),
+        section("# Small states"),
+        section("# Territories and dependencies"),
+        section("# Regions and continents"),
+    ]
+    .into_iter()
+    .flat_map(str::lines)
+    .map(str::trim)
+    .filter(|l| !l.is_empty())
+    .flat_map(|l| l.split(['=', '~']).map(str::trim))
+    .chain(UK_NATIONS.iter().copied());
     Lexicon::new(names.map(|name| (name, ())))
 });
 

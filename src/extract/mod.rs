@@ -1894,4 +1894,12 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["Bill Thompson", "Herbert Hansen"]);
     }
+
+    #[test]
+    fn the_sides_of_a_fixture_are_clubs_unless_countries() {
+        let text = "The draw was made.\n\nBolton v Derby or Fulham\n\nEngland v Swaziland";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.organizations), ["Bolton", "Derby", "Fulham"]);
+        assert_eq!(sorted(&e.places), ["England", "Swaziland"]);
+    }
 }
