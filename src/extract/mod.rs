@@ -1902,4 +1902,13 @@ mod tests {
         assert_eq!(sorted(&e.organizations), ["Bolton", "Derby", "Fulham"]);
         assert_eq!(sorted(&e.places), ["England", "Swaziland"]);
     }
+
+    #[test]
+    fn a_keeper_denies_players_and_a_spokesman_speaks_for_the_unnamed() {
+        let text = "After a quiet opening, David James denied Damien Duff and Jiri Jarosik. \
+            Prime Minister Tony Blair's official spokesman said: \"We will need to study \
+            this detailed judgment.\" John Smith denied Mary Jones had lied.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["John Smith"]);
+    }
 }

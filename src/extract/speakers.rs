@@ -388,7 +388,14 @@ impl Finder<'_, '_> {
             let m = &self.mentions[m];
             leads(m) && m.end <= open && !m.in_quote && m.kind == EntityKind::Person
         });
-        if let Some(m) = subject {
+        // "Tony Blair's official spokesman said:": someone unnamed speaks.
+        let spokesman = subject.is_some_and(|m| {
+            let end = self.mentions[m].end;
+            doc.tokens[end - 1].possessive
+                && (end..(end + 3).min(open))
+                    .any(|t| lexicon::is_anonymous_speaker_noun(doc.text(t)))
+        });
+        if let Some(m) = subject.filter(|_| !spokesman) {
             let verb = self.mentions[m].end;
             self.cue = (doc.tokens[verb].kind == Kind::Word && !doc.is_cap(verb)).then_some(verb);
             self.record_mention(si, m);
@@ -1859,9 +1866,26 @@ fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
                 || matches!(
                     next(1),
                     Some(
-                        "bail" | "access" | "entry" | "permission" | "asylum" | "parole" | "visas"
+                        "bail"
+                            | "access"
+                            | "entry"
+                            | "permission"
+                            | "asylum"
+                            | "parole"
+                            | "visas"
+                            | "by"
                     )
                 )
+                // "James denied Damien Duff, Jiri Jarosik and Mateja Kezman":
+                // a keeper denies players, not what they said.
+                || (verb + 2 < end
+                    && doc.is_cap(verb + 1)
+                    && doc.has(verb + 1, class::FIRST_NAME)
+                    && {
+                        let name_end = (verb + 1..end).find(|&t| !doc.is_cap(t)).unwrap_or(end);
+                        !(verb + 1..name_end).any(|t| doc.tokens[t].possessive)
+                            && !(name_end < end && is_auxiliary(doc.text(name_end)))
+                    })
         }
         // Declaring an emergency, a war or a winner is an act; speech only
         // with what was declared ("declared that", "declared: ...").
