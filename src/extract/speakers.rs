@@ -1883,8 +1883,9 @@ fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
                     && doc.has(verb + 1, class::FIRST_NAME)
                     && {
                         let name_end = (verb + 1..end).find(|&t| !doc.is_cap(t)).unwrap_or(end);
-                        !(verb + 1..name_end).any(|t| doc.tokens[t].possessive)
-                            && !(name_end < end && is_auxiliary(doc.text(name_end)))
+                        let owned = (verb + 1..name_end).any(|t| doc.tokens[t].possessive);
+                        let clause = name_end < end && is_auxiliary(doc.text(name_end));
+                        !(owned || clause)
                     })
         }
         // Declaring an emergency, a war or a winner is an act; speech only
