@@ -1911,4 +1911,12 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["John Smith"]);
     }
+
+    #[test]
+    fn pointing_out_is_speech() {
+        let text = "John Smith pointed out that the plan had failed. Prices would rise, \
+            points out Mary Jones. The teacher will point out errors.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["John Smith", "Mary Jones"]);
+    }
 }

@@ -235,6 +235,25 @@ impl Finder<'_, '_> {
                 self.record_mention(si, m);
                 continue;
             }
+            // "pointed out that", "…," points out BBC pundit Steve Cram.
+            if matches!(word, "pointed" | "points" | "point")
+                && i + 2 < s.end
+                && doc.is_word(i + 1, "out")
+                && !doc.tokens[i].in_quote
+            {
+                self.cue = Some(i);
+                let prev = i.checked_sub(1).filter(|&p| p >= s.start);
+                let inverted = prev.is_some_and(|p| {
+                    doc.tokens[p].kind == Kind::CloseQuote || doc.is_punct(p, ',')
+                });
+                if inverted {
+                    let quoted = prev.is_some_and(|p| doc.tokens[p].kind == Kind::CloseQuote);
+                    self.subject_starting_at(si, ms.clone(), i + 2, quoted);
+                } else if word != "point" {
+                    self.speech_verb(si, ms.clone(), i);
+                }
+                continue;
+            }
             if lexicon::is_speech_verb(word) || calls_for || claims_that {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
