@@ -924,9 +924,22 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         (s.start <= i && i < s.end && doc.tokens[i].kind == super::tokens::Kind::Word)
             .then(|| doc.text(i))
     };
+    // The word after the run ends the name when the run is its maker's
+    // ("the Volvo Women's Open"), not when more of a name follows ("The
+    // Fed's Open Market Committee").
+    let ends_after_run = |end: usize| word(end + 1).is_none() || !doc.is_cap(end + 1);
     if word(run.end - 1).is_some_and(lexicon::is_event_end)
-        || word(run.end).is_some_and(lexicon::is_event_end)
+        || (word(run.end).is_some_and(lexicon::is_event_end) && ends_after_run(run.end))
     {
+        return true;
+    }
+    let ends_an_event = |last: usize| {
+        last > s.start
+            && word(last - 1)
+                .zip(word(last))
+                .is_some_and(|(before, last)| lexicon::is_two_word_event_end(before, last))
+    };
+    if ends_an_event(run.end - 1) || (run.end < s.end && ends_an_event(run.end)) {
         return true;
     }
     // A possessive is a maker, not a title: "her role in Mike Nichols' Closer".
@@ -954,7 +967,13 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         k > s.start
             && (doc.tokens[k - 1].possessive
                 || word(k - 1).is_some_and(|w| WORK_DETERMINERS.contains(&w))
-                || (k < run.start - 1 && (doc.is_punct(k - 1, ',') || word(k - 1) == Some("and"))))
+                || (k < run.start - 1 && (doc.is_punct(k - 1, ',') || word(k - 1) == Some("and")))
+                // "British film Vera Drake", "Hollywood blockbuster The
+                // Aviator": a name before the noun makes it one, when the
+                // noun is no verb ("Agassi play Federer").
+                || (k == run.start - 1
+                    && doc.is_cap(k - 1)
+                    && word(k).is_some_and(|noun| !WORK_VERBS.contains(&noun))))
     };
     if work_noun_before {
         return true;
@@ -979,11 +998,59 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
                             })
                     }))
         });
+    // "her role as Katharine Hepburn in The Aviator", "his portrayal of
+    // soul-singer Ray Charles in Ray", "playing a gutsy female boxer in
+    // Million Dollar Baby": the part, then where it is played.
+    let part_named = || {
+        let clause_start = run.start.saturating_sub(10).max(s.start);
+        (clause_start..run.start - 1).rev().any(|d| {
+            let between_clean = (d + 1..run.start - 1)
+                .all(|t| doc.tokens[t].kind == super::tokens::Kind::Word || doc.is_punct(t, '-'));
+            between_clean
+                && match word(d) {
+                    Some("portrayal" | "portraying") => true,
+                    Some("playing") => matches!(word(d + 1), Some("a" | "an" | "the")),
+                    Some("as") => {
+                        d > s.start
+                            && word(d - 1).is_some_and(|noun| PART_NOUNS.contains(&noun))
+                            && (d + 1..run.start - 1).all(|t| doc.is_cap(t))
+                    }
+                    _ => false,
+                }
+        })
+    };
+    let part_played =
+        part_played || (before == Some("in") && run.start >= s.start + 3 && part_named());
     if part_played {
         let run_words: Vec<usize> = (run.start..run.end).collect();
         if known(names::name_text(doc, &run_words)).is_err() {
             return true;
         }
+    }
+    // "Martin Scorsese's The Aviator": a maker's work with its article. Not
+    // a place's or a body's ("Scotland's The Proclaimers", "Murdoch's The
+    // Sun" is a listed paper).
+    let makers_work = run.start > s.start
+        && doc.tokens[run.start - 1].possessive
+        && doc.core(run.start) == "The"
+        && run.end > run.start + 1
+        && known(doc.core(run.start - 1).to_string()).is_err()
+        && {
+            let run_words: Vec<usize> = (run.start..run.end).collect();
+            known(names::name_text(doc, &run_words)).is_err()
+        };
+    // "The Aviator, starring Leonardo DiCaprio".
+    let starring = [run.end, run.end + 1]
+        .into_iter()
+        .find(|&i| word(i).is_some())
+        .is_some_and(|i| {
+            (i == run.end || doc.is_punct(run.end, ','))
+                && word(i) == Some("starring")
+                && i + 1 < s.end
+                && doc.is_cap(i + 1)
+        });
+    if makers_work || starring {
+        return true;
     }
     // "The Wedding Date, a comedy"; not "Directed by X, the film …".
     run.end + 2 < s.end
@@ -991,6 +1058,9 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         && matches!(word(run.end + 1), Some("a" | "an"))
         && word(run.end + 2).is_some_and(lexicon::is_work_noun)
 }
+
+/// Work nouns that are also verbs ("Agassi will play Federer").
+const WORK_VERBS: &[&str] = &["play", "book", "single", "programme"];
 
 /// Words that may stand before a work noun that precedes a title.
 const WORK_DETERMINERS: &[&str] = &[

@@ -548,6 +548,30 @@ const EVENT_ENDS: &[&str] = &[
     "Championship",
     "Championships",
     "Marathon",
+    // A race, a tournament, a show or an awards night: "Norwich Union
+    // Grand Prix", "Australian Open", "Consumer Electronics Show",
+    // "Golden Globes", "Super Bowl", "Kooyong Classic". A programme named
+    // after its host ("The Jerry Springer Show") is a work, no entity either.
+    "Prix",
+    "Open",
+    "Show",
+    "Expo",
+    "Globe",
+    "Globes",
+    "Bowl",
+    "Classic",
+    "Rally",
+];
+
+/// Two-word names of competitions whose last word also ends the names of
+/// bodies: the Champions League is a tournament (an event), the Premier
+/// League a body; the Six Nations is a tournament, the United Nations a body.
+const EVENT_NAMES: &[(&str, &str)] = &[
+    ("Champions", "League"),
+    ("Europa", "League"),
+    ("Six", "Nations"),
+    ("Five", "Nations"),
+    ("Tri", "Nations"),
 ];
 
 /// Words that introduce reported or direct speech. Forms that are also common
@@ -1577,6 +1601,12 @@ pub(crate) fn is_work_noun(word: &str) -> bool {
 /// True for a word that ends an award's or an event's name ("Award", "Cup").
 pub(crate) fn is_event_end(word: &str) -> bool {
     EVENT_END_SET.contains(word)
+}
+
+/// True when `last`, after `before`, ends a competition's name that
+/// [`is_event_end`] alone cannot tell from a body's ("Champions League").
+pub(crate) fn is_two_word_event_end(before: &str, last: &str) -> bool {
+    EVENT_NAMES.contains(&(before, last))
 }
 
 /// True when a capitalised sentence-initial word, lower-cased, is an ordinary word.

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 18;
+pub const EXTRACTOR_VERSION: u32 = 19;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -152,6 +152,14 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
             let words = &run_words[run.words.clone()];
             if entities::names_a_title(&doc, run) {
                 titles.push(names::name_text(&doc, words));
+                // "the Consumer Electronics Show (CES)": its initials too.
+                let sentence_end = doc.sentences[sentence].end;
+                if run.end + 2 < sentence_end
+                    && doc.is_punct(run.end, '(')
+                    && doc.is_punct(run.end + 2, ')')
+                {
+                    titles.push(doc.core(run.end + 1).to_string());
+                }
             } else {
                 entities::mentions_from_run(&doc, run, words, &mut mentions);
             }
@@ -159,8 +167,11 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     }
     // A title is one wherever it is written ("Vera Drake leads UK Oscar
     // hopes" above "Mike Leigh's film Vera Drake").
+    // Bodies lose a leading "The" ("The Aviator" was the body "Aviator").
     if !titles.is_empty() {
-        mentions.retain(|m| !titles.contains(&m.name));
+        let untitled = |name: &str| name.strip_prefix("The ").unwrap_or(name).to_owned();
+        let titles: Vec<String> = titles.iter().map(|t| untitled(t)).collect();
+        mentions.retain(|m| !titles.contains(&untitled(&m.name)));
     }
     entities::promote_coordinated(&doc, &mut mentions);
     let mut persons = names::canonicalize(&mut mentions);
@@ -1918,5 +1929,70 @@ mod tests {
             points out Mary Jones. The teacher will point out errors.";
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["John Smith", "Mary Jones"]);
+    }
+
+    #[test]
+    fn competitions_and_shows_are_events_not_bodies() {
+        let text = "Chelsea reached the Champions League final. Wales won the RBS Six \
+            Nations and the United Nations met. Sony was at the Consumer Electronics Show \
+            (CES) and Roddick won the SAP Open. Later at CES, Intel spoke. The Fed's Open \
+            Market Committee met. The Premier League said it would act.";
+        let (_, e) = run(text, None);
+        for body in [
+            "Chelsea",
+            "Intel",
+            "Premier League",
+            "Sony",
+            "United Nations",
+        ] {
+            assert!(
+                e.organizations.iter().any(|o| o == body),
+                "{body}: {:?}",
+                e.organizations
+            );
+        }
+        for event in [
+            "Champions League",
+            "Six Nations",
+            "RBS Six Nations",
+            "Consumer Electronics Show",
+            "CES",
+            "SAP Open",
+        ] {
+            assert!(
+                !e.organizations.iter().any(|o| o == event),
+                "{event} in {:?}",
+                e.organizations
+            );
+        }
+        assert!(
+            e.organizations.iter().any(|o| o == "Fed"),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn a_films_title_is_no_entity_wherever_it_is_written() {
+        let text = "The Aviator leads the race. Director Martin Scorsese's The Aviator, \
+            starring Leonardo DiCaprio, opened. It faces British film Vera Drake. Vera Drake \
+            has 11 nominations. Cate Blanchett won for her role as Katharine Hepburn in The \
+            Aviator, and Hilary Swank for playing a boxer in Million Dollar Baby. He \
+            worked with director Spike Lee, starring in seven Lee films.";
+        let (_, e) = run(text, None);
+        for title in [
+            "Aviator",
+            "The Aviator",
+            "Vera Drake",
+            "Million Dollar Baby",
+        ] {
+            let named = |names: &[String]| names.iter().any(|n| n == title);
+            assert!(
+                !named(&e.organizations) && !named(&e.persons) && !named(&e.places),
+                "{title}"
+            );
+        }
+        assert!(e.persons.iter().any(|p| p == "Spike Lee"));
+        assert!(e.persons.iter().any(|p| p == "Katharine Hepburn"));
     }
 }
