@@ -1211,10 +1211,44 @@ fn own_initials_follow(doc: &Doc, run: &Run, words: &[usize]) -> bool {
         && initials(&names::name_text(doc, words)).eq(letters())
 }
 
+/// "The California Department of Forestry and Fire Protection (CalFire)
+/// said": a one-word name in brackets right after a body's, starting with
+/// its letter, is that body's short form wherever it is written, however
+/// it is spelt (initials are matched below).
+fn merge_bracketed_short_forms(doc: &Doc, mentions: &mut [Mention]) {
+    let mut short_forms: Vec<(String, String)> = Vec::new();
+    for pair in mentions.windows(2) {
+        let (body, short) = (&pair[0], &pair[1]);
+        let bracketed = short.end == short.start + 1
+            && short.start == body.end + 1
+            && doc.is_punct(body.end, '(')
+            && short.end < doc.tokens.len()
+            && doc.is_punct(short.end, ')');
+        if bracketed
+            && body.kind == EntityKind::Org
+            && body.name.contains(' ')
+            && matches!(short.kind, EntityKind::Org | EntityKind::Unknown)
+            && !short.name.contains(' ')
+            && short.name.chars().next() == body.name.chars().next()
+        {
+            short_forms.push((short.name.clone(), body.name.clone()));
+        }
+    }
+    for (short, full) in short_forms {
+        for m in mentions.iter_mut() {
+            if m.name == short && matches!(m.kind, EntityKind::Org | EntityKind::Unknown) {
+                m.name.clone_from(&full);
+                m.kind = EntityKind::Org;
+            }
+        }
+    }
+}
+
 /// Merges an acronym with the organisation it abbreviates when the article
 /// writes both: "IMF" → "International Monetary Fund", "DCA" → "Department
 /// for Constitutional Affairs", "PG&E" → "Pacific Gas and Electric".
-pub(crate) fn merge_acronyms(mentions: &mut [Mention]) {
+pub(crate) fn merge_acronyms(doc: &Doc, mentions: &mut [Mention]) {
+    merge_bracketed_short_forms(doc, mentions);
     // A name once known as an organisation ("firm Paion") stays one
     // ("Paion said").
     for i in 0..mentions.len() {

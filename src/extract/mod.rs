@@ -177,7 +177,7 @@ pub fn extract(article: &Article, passages: &[String]) -> Extraction {
     let mut persons = names::canonicalize(&mut mentions);
     entities::settle_aliases(&mut mentions);
     entities::settle_clubs(&doc, &mut mentions);
-    entities::merge_acronyms(&mut mentions);
+    entities::merge_acronyms(&doc, &mut mentions);
     let speakers = speakers::find_speakers(&doc, &mut mentions, &mut persons);
     entities::settle_unknowns(&mut mentions);
     let dates = dates::find_dates(&doc, article.published);
@@ -1994,5 +1994,29 @@ mod tests {
         }
         assert!(e.persons.iter().any(|p| p == "Spike Lee"));
         assert!(e.persons.iter().any(|p| p == "Katharine Hepburn"));
+    }
+
+    #[test]
+    fn a_lone_name_opening_a_speech_sentence_is_a_body_when_written_inside_one() {
+        let text = "Shares in Wipro rose. Wipro said demand was strong. Officials said \
+            little. Anil Ambani left. Anil said he would stay.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["Wipro"]);
+        assert_eq!(e.speakers, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_bracketed_short_form_names_the_body_however_spelt() {
+        let text = "The California Department of Forestry and Fire Protection (CalFire) \
+            said acres burned. CalFire indicated the injuries were minor.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            e.org_speakers,
+            ["California Department of Forestry and Fire Protection"]
+        );
+        assert_eq!(
+            e.organizations,
+            ["California Department of Forestry and Fire Protection"]
+        );
     }
 }

@@ -68,6 +68,12 @@ struct Finder<'d, 'a> {
     unnamed_speaker: Option<usize>,
 }
 
+/// True when `word` is written capitalised somewhere in the article other
+/// than at the start of a sentence or a quotation.
+fn written_inside_a_sentence(doc: &Doc, word: &str) -> bool {
+    (0..doc.tokens.len()).any(|i| !doc.tokens[i].initial && doc.core(i) == word && doc.is_cap(i))
+}
+
 /// Finds every speaker in the article, in text order.
 ///
 /// Unknown single words that turn out to be a speech verb's subject ("Smith
@@ -1496,8 +1502,18 @@ impl Finder<'_, '_> {
                 // "Juninho's agent", "Ronaldinho's father": one known by one
                 // name is a person wherever the article says who is theirs.
                 let kin = single && has_kin(self.doc, &mention.name);
+                // "Lycos said" opening a sentence is a name when the article
+                // also writes it capitalised inside a sentence ("owned by
+                // Lycos"); "Officials said" is not.
+                // A given name opening a sentence ("Marion said") is a
+                // person named before, and no one to add.
+                let opens_unconfirmed = mention.initial
+                    && !kin
+                    && (lexicon::first_name(&mention.name).is_some()
+                        || self.ends_a_longer_name(&mention.name)
+                        || !written_inside_a_sentence(self.doc, &mention.name));
                 if mention.kind == EntityKind::Unknown
-                    && ((mention.initial && !kin) || !single || is_calendar_word(&mention.name))
+                    && (opens_unconfirmed || !single || is_calendar_word(&mention.name))
                 {
                     return;
                 }
@@ -1543,6 +1559,22 @@ impl Finder<'_, '_> {
 
     /// True when `word` is a known person's name or surname, or ends a name
     /// of several words that reads as a person's.
+    /// True when some longer name in the article ends in `word` (a surname
+    /// even where the name was not taken for a person's: "Senate Minority
+    /// Whip Dick Durbin"), or a longer name of no body starts with it (a
+    /// given name: "Anil Ambani", "Ozzy Osbourne").
+    fn ends_a_longer_name(&self, word: &str) -> bool {
+        self.mentions.iter().any(|m| {
+            m.name
+                .strip_suffix(word)
+                .is_some_and(|given| given.ends_with(' '))
+                || (m.kind != EntityKind::Org
+                    && m.name
+                        .strip_prefix(word)
+                        .is_some_and(|rest| rest.starts_with(' ')))
+        })
+    }
+
     fn names_a_person(&self, word: &str) -> bool {
         let surname_of = |name: &str| {
             name == word
