@@ -200,6 +200,31 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
         out.push(mention(doc, run, init[0], last, name, kind));
         return;
     }
+    // "The Senate Majority Leader", "United States Senator": a role after a
+    // body's or a place's name, and no one named; the body or the place is
+    // a mention, the role is not. Not a body's name ending in "of" and a
+    // word that is also a role ("Court of Justice").
+    if words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|&last| TRAILING_ROLES.contains(&doc.core(last)))
+    {
+        let mut keep = words.len() - 1;
+        while keep > 0 && doc.has(words[keep - 1], class::TITLE) {
+            keep -= 1;
+        }
+        if keep > 0 && !matches!(doc.core(words[keep - 1]), "of" | "for" | "the" | "and") {
+            let body = &words[..keep];
+            let (kind, name) = match known(names::name_text(doc, body)) {
+                Ok(found) => found,
+                Err(text) => classify(doc, body, text),
+            };
+            if matches!(kind, EntityKind::Org | EntityKind::Place) {
+                out.push(mention(doc, run, body[0], body[keep - 1] + 1, name, kind));
+            }
+            return;
+        }
+    }
     // "Margaret Moran MP": post-nominal letters are not part of the name.
     if words.len() >= 3
         && let Some((&last, init)) = words.split_last()
@@ -879,6 +904,26 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
         }
     }
 }
+
+/// Roles that end a run with no one named after them: "the Senate
+/// Majority Leader", "a United States Senator", "BBC Radio 1 DJ".
+const TRAILING_ROLES: &[&str] = &[
+    "Leader",
+    "Whip",
+    "Senator",
+    "Representative",
+    "President",
+    "Governor",
+    "Mayor",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chairman",
+    "Chairwoman",
+    "DJ",
+    "Member",
+    "Ambassador",
+];
 
 /// Nouns for a part played, before "in" and a work's title: "her role in
 /// Closer", "his performance in My Left Foot".

@@ -131,6 +131,17 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 /// "special envoy"); a capitalised name right after one is a person.
 const ROLE_TITLES: &[&str] = &[
     "President",
+    // "Senate Minority Whip Dick Durbin", "BBC Radio 1 DJ Trevor Nelson",
+    // "Board Member Jennifer Homendy", "Advisors Jared Kushner".
+    "Whip",
+    "Majority",
+    "Minority",
+    "DJ",
+    "Member",
+    "Adviser",
+    "Advisor",
+    "Advisers",
+    "Advisors",
     "Vice",
     "Prime",
     "Minister",

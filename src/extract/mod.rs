@@ -2019,4 +2019,25 @@ mod tests {
             ["California Department of Forestry and Fire Protection"]
         );
     }
+
+    #[test]
+    fn a_role_between_a_body_and_a_name_belongs_to_neither() {
+        let text = "Senate Minority Whip Dick Durbin said the plan failed. The move was \
+            backed by United States Senator Lindsey Graham. The Senate Majority Leader \
+            declined. BBC Radio 1 DJ Trevor Nelson said he was proud. Senior Labour \
+            backbencher Martin O'Neill spoke.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Dick Durbin", "Trevor Nelson"]);
+        assert_eq!(
+            sorted(&e.persons),
+            [
+                "Dick Durbin",
+                "Lindsey Graham",
+                "Martin O'Neill",
+                "Trevor Nelson"
+            ]
+        );
+        assert_eq!(sorted(&e.organizations), ["BBC Radio 1", "Senate"]);
+        assert_eq!(e.places, ["United States"]);
+    }
 }
