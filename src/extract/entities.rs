@@ -905,6 +905,21 @@ pub(crate) fn settle_aliases(mentions: &mut [Mention]) {
     }
 }
 
+/// Nouns after a character's name that make it a series' title: "Harry
+/// Potter author", "James Bond star", "the Harry Potter books". ("films"
+/// is an actor's too: "34 John Wayne films".)
+const FRANCHISE_NOUNS: &[&str] = &[
+    "author",
+    "star",
+    "director",
+    "theme",
+    "games",
+    "series",
+    "books",
+    "novels",
+    "franchise",
+];
+
 /// Roles that end a run with no one named after them: "the Senate
 /// Majority Leader", "a United States Senator", "BBC Radio 1 DJ".
 const TRAILING_ROLES: &[&str] = &[
@@ -1071,6 +1086,17 @@ pub(crate) fn names_a_title(doc: &Doc, run: &Run) -> bool {
         if known(names::name_text(doc, &run_words)).is_err() {
             return true;
         }
+    }
+    // "Harry Potter author JK Rowling", "the James Bond films": a person's
+    // name before a franchise's noun is a character's, whose stories they
+    // are. Not a maker's: "a Mike Leigh film" is one film, so the nouns
+    // here are those of a series.
+    let franchise = run.end > run.start + 1
+        && doc.has(run.start, class::FIRST_NAME)
+        && !doc.tokens[run.end - 1].possessive
+        && word(run.end).is_some_and(|noun| FRANCHISE_NOUNS.contains(&noun));
+    if franchise {
+        return true;
     }
     // "Martin Scorsese's The Aviator": a maker's work with its article. Not
     // a place's or a body's ("Scotland's The Proclaimers", "Murdoch's The

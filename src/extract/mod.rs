@@ -2040,4 +2040,18 @@ mod tests {
         assert_eq!(sorted(&e.organizations), ["BBC Radio 1", "Senate"]);
         assert_eq!(e.places, ["United States"]);
     }
+
+    #[test]
+    fn a_characters_name_before_a_series_noun_is_a_title() {
+        let text = "Harry Potter author JK Rowling has a new book. Fans of Harry Potter \
+            queued. James Bond star Pierce Brosnan was there with 34 John Wayne films.";
+        let (_, e) = run(text, None);
+        assert!(
+            !e.persons
+                .iter()
+                .any(|p| p == "Harry Potter" || p == "James Bond")
+        );
+        assert!(e.persons.iter().any(|p| p == "Pierce Brosnan"));
+        assert!(e.persons.iter().any(|p| p == "John Wayne"));
+    }
 }
