@@ -2054,4 +2054,11 @@ mod tests {
         assert!(e.persons.iter().any(|p| p == "Pierce Brosnan"));
         assert!(e.persons.iter().any(|p| p == "John Wayne"));
     }
+
+    #[test]
+    fn a_bodys_role_then_a_name_after_said() {
+        let text = "\"It was the best,\" said Opera spokeswoman, Berit Hanson.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["Berit Hanson"]);
+    }
 }

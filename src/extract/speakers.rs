@@ -1437,11 +1437,25 @@ impl Finder<'_, '_> {
         }
         // "said the committee chairman, MP Edward Leigh", "argued the
         // government's lawyer, Richard Keen.": the description, then the name.
-        if doc.is_word(j, "the")
-            && let Some(comma) = (j + 2..(j + 7).min(s.end)).find(|&k| doc.is_punct(k, ','))
-            && (j + 1..comma).all(|k| {
-                doc.tokens[k].kind == Kind::Word && (!doc.is_cap(k) || doc.tokens[k].possessive)
+        // Also a body's role without "the": "said Opera spokeswoman, Berit
+        // Hanson".
+        let comma_after = |from: usize| (from..(j + 7).min(s.end)).find(|&k| doc.is_punct(k, ','));
+        let described = if doc.is_word(j, "the") {
+            comma_after(j + 2).filter(|&comma| {
+                (j + 1..comma).all(|k| {
+                    doc.tokens[k].kind == Kind::Word && (!doc.is_cap(k) || doc.tokens[k].possessive)
+                })
             })
+        } else if doc.is_cap(j) {
+            comma_after(j + 1).filter(|&comma| {
+                (j..comma).all(|k| doc.tokens[k].kind == Kind::Word)
+                    && !doc.is_cap(comma - 1)
+                    && lexicon::is_role_noun(doc.text(comma - 1))
+            })
+        } else {
+            None
+        };
+        if let Some(comma) = described
             && let Some(m) = ms.clone().find(|&m| {
                 let m = &self.mentions[m];
                 (comma + 1..=comma + 2).contains(&m.start)
