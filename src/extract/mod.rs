@@ -2061,4 +2061,14 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["Berit Hanson"]);
     }
+
+    #[test]
+    fn a_speakers_whereabouts_between_name_and_verb() {
+        let text = "The BBC's David Willey in Rome says one reason is the euro. Dr Erel \
+            Avineri, of the Centre for Transport at the University of the West of England \
+            in Bristol said: \"The design matters.\"";
+        let (_, e) = run(text, None);
+        assert!(e.speakers.iter().any(|p| p == "David Willey"));
+        assert_eq!(e.org_speakers, Vec::<String>::new());
+    }
 }

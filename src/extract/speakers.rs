@@ -590,6 +590,21 @@ impl Finder<'_, '_> {
                 // July said".
                 j = k - 1;
                 continue;
+            } else if let Some(place) = ms.clone().find(|&m| {
+                let m = &self.mentions[m];
+                m.end == k + 1 && m.kind == EntityKind::Place && m.start > s.start + 1
+            }) && doc.is_word(self.mentions[place].start - 1, "in")
+                // A person's whereabouts, not a body's: "at the University
+                // of the West of England in Bristol said" is Dr Avineri's.
+                && ms.clone().any(|m| {
+                    let m = &self.mentions[m];
+                    m.end + 1 == self.mentions[place].start
+                        && matches!(m.kind, EntityKind::Person | EntityKind::MaybePerson)
+                })
+            {
+                // "The BBC's David Willey in Rome says": where the speaker is.
+                j = self.mentions[place].start - 1;
+                continue;
             } else if w == "to" && k > s.start && matches!(doc.text(k - 1), "had" | "has" | "have")
             {
                 // "McKiernan had to acknowledge that": obliged, yet said.
