@@ -175,6 +175,8 @@ const ROLE_TITLES: &[&str] = &[
     "Envoy",
     "Ambassador",
     "Commissioner",
+    "Comptroller",
+    "Treasurer",
     "Spokesperson",
     "General",
     "Gen",

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 19;
+pub const EXTRACTOR_VERSION: u32 = 20;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -2070,5 +2070,31 @@ mod tests {
         let (_, e) = run(text, None);
         assert!(e.speakers.iter().any(|p| p == "David Willey"));
         assert_eq!(e.org_speakers, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_in_apposition_or_with_an_aside_before_a_naming_verb() {
+        let text = "The Tory leader, Michael Howard, called the plan \"a stealth tax\". \
+            Rep. Jim Jordan (R-Ohio), a panel member, said the deal was wrong. \
+            The company, which makes cars, called the report \"misleading\".";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Jim Jordan", "Michael Howard"]);
+    }
+
+    #[test]
+    fn a_department_word_is_a_title_only_before_a_role_or_as_its_office() {
+        let text = "Chittabrata Majumdar, of the Centre of Indian Trade Unions, said no. \
+            US Secretary of Energy Spencer Abraham was there, as was Trade Secretary \
+            Patricia Hewitt.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.persons),
+            ["Chittabrata Majumdar", "Patricia Hewitt", "Spencer Abraham"]
+        );
+        assert!(
+            e.organizations
+                .iter()
+                .any(|o| o == "Centre of Indian Trade Unions")
+        );
     }
 }

@@ -395,13 +395,17 @@ fn name_like(doc: &Doc, i: usize) -> bool {
 /// Splits a run's words (sentence starters already removed) at its title.
 pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
     let n = words.len();
-    // A department's word opening a name is part of a title only before a
-    // role: "Energy Secretary Ed Davey", not "analyst at Energy Merchant"
-    // ("Secretary of Energy Spencer Abraham" has its role before).
+    // A department's word is part of a title only before a role ("Energy
+    // Secretary Ed Davey") or as a role's office ("Secretary of Energy
+    // Spencer Abraham"), not in "analyst at Energy Merchant" or "the Centre
+    // of Indian Trade Unions".
     if n >= 2
         && let Some(t) = (0..n - 1).rev().find(|&t| {
             doc.has(words[t], class::TITLE)
-                && (t > 0 || !lexicon::is_department(doc.core(words[t])))
+                && (!lexicon::is_department(doc.core(words[t]))
+                    || (t >= 2
+                        && doc.core(words[t - 1]) == "of"
+                        && doc.has(words[t - 2], class::TITLE)))
         })
         && words[t + 1..].iter().all(|&w| name_like(doc, w))
         // "Martin Luther King Jr": a suffix is no name.

@@ -15,11 +15,11 @@
 //! speech ("verified", "obtained") give no speaker. What was said (the quote
 //! span) is not extracted here.
 
-use super::Doc;
 use super::entities::{EntityKind, Mention, is_calendar_word, is_part_of_a_body, with_lower};
 use super::lexicon::{self, Gender, class};
 use super::names::Person;
 use super::tokens::Kind;
+use super::{Doc, Sentence};
 
 /// Who speaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -501,6 +501,14 @@ impl Finder<'_, '_> {
             before -= 1;
         }
         let Some(mut m) = self.mention_ending_at(ms.clone(), before) else {
+            // "The Tory leader, Michael Howard, called the plan "…"", "Jim
+            // Jordan (R-Ohio) called it "…"": past an apposition or an aside.
+            if doc.is_punct(before, ',') || doc.is_punct(before, ')') {
+                let events = self.events.len();
+                self.cue = Some(i);
+                self.subject_before(si, ms, before, i);
+                return self.events.len() > events;
+            }
             return false;
         };
         // "with Steve Scalise of Louisiana calling the investigation …".
@@ -785,13 +793,8 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed aside after the name.
-        if doc.is_punct(k, ')')
-            && let Some(open) = (k.saturating_sub(8).max(s.start)..k)
-                .rev()
-                .find(|&o| doc.is_punct(o, '('))
-            && open > s.start
-        {
-            self.subject_before(si, ms, open - 1, verb);
+        if let Some(name_end) = before_bracketed_aside(doc, s, k) {
+            self.subject_before(si, ms, name_end, verb);
             return;
         }
         // "Aer Lingus Group PLC said": the name ends before its legal form.
@@ -1111,7 +1114,9 @@ impl Finder<'_, '_> {
             if c <= s.start {
                 break;
             }
-            if let Some(m) = self.mention_ending_at(ms.clone(), c - 1) {
+            // "Rep. Jim Jordan (R-Ohio), a panel member, said".
+            let name_end = before_bracketed_aside(doc, s, c - 1).unwrap_or(c - 1);
+            if let Some(m) = self.mention_ending_at(ms.clone(), name_end) {
                 if is_calendar_word(&self.mentions[m].name) {
                     // "in August," ends a clause, not a name.
                     c = s.start;
@@ -1853,6 +1858,19 @@ fn quoted_as_after_name(doc: &Doc, si: usize, i: usize) -> bool {
         && i >= s.start + 3
         && doc.text(i - 1) == "as"
         && doc.text(i - 2) != "quoted"
+}
+
+/// The token before a bracketed aside that ends at token `close`, as in
+/// "Jim Jordan (R-Ohio)" or "Tony Blair (pictured)": where the name it
+/// follows ends. `None` when `close` ends no short aside in sentence `s`.
+fn before_bracketed_aside(doc: &Doc, s: Sentence, close: usize) -> Option<usize> {
+    if !doc.is_punct(close, ')') {
+        return None;
+    }
+    let open = (close.saturating_sub(8).max(s.start)..close)
+        .rev()
+        .find(|&o| doc.is_punct(o, '('))?;
+    (open > s.start).then(|| open - 1)
 }
 
 /// A speech verb used for something other than speech, by the words after it:
