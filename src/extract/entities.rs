@@ -613,11 +613,20 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
         let w = doc.core(i);
         w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() && !matches!(w, "A" | "I")
     };
+    // "Vann Newkirk II": a generational suffix after the surname.
+    let (n, last_word) = match words {
+        [.., surname, suffix] if n >= 3 && names::is_generational_suffix(doc.core(*suffix)) => {
+            (n - 1, *surname)
+        }
+        _ => (n, last_word),
+    };
+    // "Vann R. Newkirk": a middle initial after a plain first word.
     if (2..=4).contains(&n)
-        && words[..n - 1]
-            .iter()
-            .enumerate()
-            .all(|(k, &w)| plain(w) || particle(doc.core(w)) || (k == 0 && n >= 3 && initial(w)))
+        && words[..n - 1].iter().enumerate().all(|(k, &w)| {
+            plain(w)
+                || particle(doc.core(w))
+                || (n >= 3 && initial(w) && (k == 0 || plain(first_word)))
+        })
         && (plain(first_word) || (n >= 3 && initial(first_word)))
         && surname(last_word)
     {

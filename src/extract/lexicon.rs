@@ -131,6 +131,7 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 /// "special envoy"); a capitalised name right after one is a person.
 const ROLE_TITLES: &[&str] = &[
     "President",
+    "Presidents",
     // "Senate Minority Whip Dick Durbin", "BBC Radio 1 DJ Trevor Nelson",
     // "Board Member Jennifer Homendy", "Advisors Jared Kushner".
     "Whip",
@@ -692,6 +693,7 @@ const SPEECH_VERBS: &[&str] = &[
     "criticised",
     "criticized",
     "described",
+    "likened",
     "questioned",
     "saying",
     "telling",

@@ -2097,4 +2097,29 @@ mod tests {
                 .any(|o| o == "Centre of Indian Trade Unions")
         );
     }
+
+    #[test]
+    fn abbreviations_and_suffixes_closing_a_speakers_name() {
+        let text = "Martin Luther King Jr. said the deal was wrong. Acme Inc. said it \
+            would appeal. Vann R. Newkirk II said the vote was close.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Martin Luther King Jr", "Vann R. Newkirk II"]
+        );
+        assert_eq!(e.org_speakers, ["Acme"]);
+    }
+
+    #[test]
+    fn verbs_that_report_speech_only_before_what_was_said() {
+        let text = "Mr Smith recalls that the deal was wrong. Toyota recalls a million \
+            cars. Sir Menzies Campbell likened the deal to a blank cheque. Mike McCready \
+            of Pearl Jam likened the solo to Mozart.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Menzies Campbell", "Mike McCready", "Smith"]
+        );
+        assert_eq!(e.org_speakers, Vec::<String>::new());
+    }
 }

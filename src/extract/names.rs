@@ -409,7 +409,7 @@ pub(crate) fn split_title<'w>(doc: &Doc, words: &'w [usize]) -> NameParts<'w> {
         })
         && words[t + 1..].iter().all(|&w| name_like(doc, w))
         // "Martin Luther King Jr": a suffix is no name.
-        && !(t + 2 == n && matches!(doc.core(words[t + 1]), "Jr" | "Sr" | "II" | "III"))
+        && !(t + 2 == n && is_generational_suffix(doc.core(words[t + 1])))
     {
         let mut first = t;
         while first > 0 {
@@ -611,11 +611,17 @@ impl FullNames {
     }
 }
 
+/// "Jr", "Sr", "II", "III", "IV": a word after a surname that tells
+/// namesakes of different generations apart, and is no name of its own.
+pub(crate) fn is_generational_suffix(word: &str) -> bool {
+    matches!(word, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
 /// The surname of a name of two words or more: its last word, or the one
 /// before a generational suffix ("Charles Evans Jr" is Mr Evans).
 fn full_name_surname(name: &str) -> Option<&str> {
     let (rest, last) = name.rsplit_once(' ')?;
-    if matches!(last, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III")
+    if is_generational_suffix(last.trim_end_matches('.'))
         && let Some((_, surname)) = rest.rsplit_once(' ')
     {
         return Some(surname);

@@ -17,7 +17,7 @@
 
 use super::entities::{EntityKind, Mention, is_calendar_word, is_part_of_a_body, with_lower};
 use super::lexicon::{self, Gender, class};
-use super::names::Person;
+use super::names::{self, Person};
 use super::tokens::Kind;
 use super::{Doc, Sentence};
 
@@ -224,6 +224,13 @@ impl Finder<'_, '_> {
                     let m = &self.mentions[m];
                     m.start <= s.start + 1 && (m.end == i || doc.is_punct(i - 1, ')'))
                 });
+            // "Mr Smith notes that …", not "Toyota recalls 1m cars": verbs
+            // that are speech only before what was said.
+            let reports_that = matches!(
+                word,
+                "notes" | "recalls" | "observes" | "states" | "remarks" | "forecasts" | "forecast"
+            ) && i + 1 < s.end
+                && doc.is_word(i + 1, "that");
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -260,7 +267,7 @@ impl Finder<'_, '_> {
                 }
                 continue;
             }
-            if lexicon::is_speech_verb(word) || calls_for || claims_that {
+            if lexicon::is_speech_verb(word) || calls_for || claims_that || reports_that {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
             } else if quotes_words {
@@ -792,6 +799,17 @@ impl Finder<'_, '_> {
     fn subject_before(&mut self, si: usize, ms: std::ops::Range<usize>, k: usize, verb: usize) {
         let doc = self.doc;
         let s = doc.sentences[si];
+        // "Martin Luther King Jr. said", "Acme Inc. said": the full stop of
+        // an abbreviation closing the name.
+        let k = if k > s.start
+            && doc.is_punct(k, '.')
+            && (names::is_generational_suffix(doc.core(k - 1))
+                || lexicon::is_legal_form(doc.core(k - 1)))
+        {
+            k - 1
+        } else {
+            k
+        };
         // "Rep. Gwen Moore (D-Wis.) said": a bracketed aside after the name.
         if let Some(name_end) = before_bracketed_aside(doc, s, k) {
             self.subject_before(si, ms, name_end, verb);
@@ -859,10 +877,11 @@ impl Finder<'_, '_> {
                 org_start
             };
             // "Mike Powell of Dresdner Kleinwort Wasserstein says": a name
-            // unknown after a person's "of" is where they work.
+            // after a person's "of" is where they work, even one that reads
+            // as a person's ("Mike McCready of Pearl Jam").
             if matches!(
                 self.mentions[m].kind,
-                EntityKind::Org | EntityKind::MaybePerson
+                EntityKind::Org | EntityKind::MaybePerson | EntityKind::Person
             ) && of > s.start + 1
                 && doc.is_word(of - 1, "of")
                 && let Some(person) = self.mention_ending_at(ms.clone(), of - 2)
