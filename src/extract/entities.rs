@@ -70,6 +70,20 @@ pub(crate) fn mentions_from_run(doc: &Doc, run: &Run, run_words: &[usize], out: 
     {
         return;
     }
+    // "((WSS)) :": an interviewer's initials tagging a question name no body
+    // (the speaker rules give the question to the person they stand for).
+    if let [_] = words {
+        let s = doc.sentences[run.sentence];
+        if run.start >= s.start + 2
+            && run.end + 2 <= s.end
+            && doc.is_punct(run.start - 1, '(')
+            && doc.is_punct(run.start - 2, '(')
+            && doc.is_punct(run.end, ')')
+            && doc.is_punct(run.end + 1, ')')
+        {
+            return;
+        }
+    }
     // "Lord Faulkner of Worcester": a peer's territorial title is part of
     // the peer's mention, and no place.
     if let Some(peer) = out.last_mut()

@@ -2122,4 +2122,13 @@ mod tests {
         );
         assert_eq!(e.org_speakers, Vec::<String>::new());
     }
+
+    #[test]
+    fn an_interviewers_initials_tag_their_questions() {
+        let text = "Reporter William S. Saturn spoke to Bill Hammons.\n\n((WSS)) : Which \
+            past president do you most admire, and why?";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["William S. Saturn"]);
+        assert!(!e.organizations.iter().any(|o| o == "WSS"));
+    }
 }

@@ -154,6 +154,10 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let events_before = self.events.len();
+        if let Some(interviewer) = self.interview_tag(si) {
+            self.cue = None;
+            self.push(si, Speaker::Person(interviewer));
+        }
         // Most sentences quote nobody: only those that do are read for a
         // person calling something by words in quotation marks.
         let quotes_words = doc.tokens[s.start..s.end]
@@ -459,6 +463,35 @@ impl Finder<'_, '_> {
             self.cue = None;
             self.record_mention(si, m);
         }
+    }
+
+    /// `((WSS)) : Which past president do you admire?`: an interview's
+    /// question, tagged with the initials of the person asking, who is
+    /// named in full elsewhere in the article ("William S. Saturn").
+    fn interview_tag(&self, si: usize) -> Option<usize> {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let tag = s.start + 2;
+        let tagged = s.end > s.start + 5
+            && doc.is_punct(s.start, '(')
+            && doc.is_punct(s.start + 1, '(')
+            && doc.is_punct(tag + 1, ')')
+            && doc.is_punct(tag + 2, ')');
+        if !tagged {
+            return None;
+        }
+        let initials = doc.core(tag);
+        if initials.len() < 2 || !initials.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.persons.iter().position(|person| {
+            person.name.split(' ').count() >= 2
+                && person
+                    .name
+                    .split(' ')
+                    .filter_map(|word| word.chars().next())
+                    .eq(initials.chars())
+        })
     }
 
     /// Tries every pattern around the speech verb at token `i`.
