@@ -694,6 +694,12 @@ const SPEECH_VERBS: &[&str] = &[
     "criticized",
     "described",
     "likened",
+    "apologise",
+    "apologises",
+    "apologised",
+    "apologize",
+    "apologizes",
+    "apologized",
     "questioned",
     "saying",
     "telling",
@@ -784,6 +790,7 @@ const INVERTING_VERBS: &[&str] = &[
     "admits",
     "suggests",
     "concedes",
+    "tweeted",
 ];
 
 /// Words allowed between a subject and its speech verb: auxiliaries and adverbs

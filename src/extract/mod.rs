@@ -2131,4 +2131,36 @@ mod tests {
         assert_eq!(e.speakers, ["William S. Saturn"]);
         assert!(!e.organizations.iter().any(|o| o == "WSS"));
     }
+
+    #[test]
+    fn speech_acts_that_need_their_words() {
+        let text = "Leslie Grantham apologised for his \"deplorable actions\". Number 10 \
+            said that now Harry had apologised the matter was closed. Eliud Kipchoge \
+            responded and a burst of speed won it. Ann Smith responded to the ruling on \
+            Twitter: \"We will appeal against it.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Ann Smith", "Leslie Grantham"]);
+    }
+
+    #[test]
+    fn a_role_or_a_tweet_before_a_lone_name() {
+        let text = "\"It is a partnership that will work,\" said American president \
+            Obama. \"We stand ready\" tweeted Boris Johnson \"to provide help.\" Donald \
+            Trump on Twitter referred to the vote as \"The Impeachment Hoax\".";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Boris Johnson", "Donald Trump", "Obama"]
+        );
+        assert_eq!(e.org_speakers, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_relative_clause_does_not_outrank_the_sentences_subject() {
+        let text = "David Prutton faces a ban. Prutton has apologised to Arsenal's Robert \
+            Pires, who was injured in a tackle.\n\nHe said: \"It is an horrendous \
+            situation and I am sorry.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(e.speakers, ["David Prutton"]);
+    }
 }

@@ -36,7 +36,7 @@ pub(crate) struct Run {
 /// Lower-case words that may sit inside a name: particles ("de", "van").
 pub(crate) const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "del", "la", "le",
-    "ter", "dos", "das",
+    "ter", "dos", "das", "dela", "della",
 ];
 
 /// Capitalised words that take an "of" complement inside a name ("House of Commons").

@@ -319,6 +319,7 @@ impl Finder<'_, '_> {
         // opening it moves that on ("But Wenger's Bayern counterpart Felix
         // Magath was in no mood …": the subject is Magath).
         let mut subject_by = s.start + 3;
+        let mut led_by_a_person = false;
         for k in ms {
             let m = &self.mentions[k];
             let Some(p) = m.person else { continue };
@@ -333,9 +334,13 @@ impl Finder<'_, '_> {
                 first_subject = false;
             }
             // "the return of skipper Brian O'Driscoll, who missed ...": a
-            // relative clause makes the person its topic.
-            let described = (m.end..(m.end + 2).min(s.end)).any(|w| doc.is_word(w, "who"))
+            // relative clause makes the person its topic, unless a person
+            // is the sentence's subject ("Prutton has apologised … to
+            // Robert Pires, who was injured").
+            let described = !led_by_a_person
+                && (m.end..(m.end + 2).min(s.end)).any(|w| doc.is_word(w, "who"))
                 && (m.end == s.end || doc.is_word(m.end, "who") || doc.is_punct(m.end, ','));
+            led_by_a_person |= leading;
             self.history.push(Antecedent {
                 passage: s.passage,
                 sentence: si,
@@ -513,9 +518,18 @@ impl Finder<'_, '_> {
                 | "dubs"
                 | "labelled"
                 | "labeled"
+                | "referred"
+                | "refers"
         );
+        // "referred to the Rutgers University women's basketball team as "…"":
+        // what is referred to comes first, at some length.
+        let reach = if doc.text(i).starts_with("refer") {
+            13
+        } else {
+            9
+        };
         let quotation_follows =
-            || (i + 1..(i + 9).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
+            || (i + 1..(i + reach).min(s.end)).any(|q| doc.tokens[q].kind == Kind::OpenQuote);
         if !naming || i <= s.start || !quotation_follows() {
             return false;
         }
@@ -551,8 +565,21 @@ impl Finder<'_, '_> {
             }
             return false;
         };
-        // "with Steve Scalise of Louisiana calling the investigation …".
+        // "Trump on Twitter referred to the vote as "…"": where, not who;
+        // who is before it.
         let start = self.mentions[m].start;
+        if start > s.start
+            && matches!(
+                doc.text(start - 1),
+                "on" | "in" | "at" | "via" | "from" | "to" | "by"
+            )
+        {
+            match self.mention_ending_at(ms.clone(), start - 2) {
+                Some(subject) if start >= s.start + 2 => m = subject,
+                _ => return false,
+            }
+        }
+        // "with Steve Scalise of Louisiana calling the investigation …".
         if self.mentions[m].kind == EntityKind::Place
             && start > s.start + 1
             && doc.is_word(start - 1, "of")
@@ -1449,11 +1476,17 @@ impl Finder<'_, '_> {
                     let closes = end >= s.end || doc.tokens[end].kind != Kind::Word;
                     // "said Iron Maiden's Bruce Dickinson": a possessive describes.
                     let possessive = doc.tokens[end - 1].possessive;
+                    // "said American president Obama": a role names a person.
+                    let after_role = k > j
+                        && self.mentions[m].kind == EntityKind::Unknown
+                        && !doc.is_cap(k - 1)
+                        && lexicon::is_role_noun(doc.text(k - 1));
                     if !possessive
-                        && matches!(
-                            self.mentions[m].kind,
-                            EntityKind::Person | EntityKind::MaybePerson
-                        )
+                        && (after_role
+                            || matches!(
+                                self.mentions[m].kind,
+                                EntityKind::Person | EntityKind::MaybePerson
+                            ))
                     {
                         if quoted || closes {
                             self.record_mention(si, m);
@@ -1606,9 +1639,27 @@ impl Finder<'_, '_> {
                 // "Vox suggests", "Patriot said": a lone name that is no
                 // person's in the article, nor a given name, is an
                 // organisation's (a person's surname follows their full name).
-                // "a student named Wong said" is a person's, though.
-                let named = mention.start > 0
-                    && matches!(self.doc.text(mention.start - 1), "named" | "called");
+                // "a student named Wong said" is a person's, though, as is
+                // one after a role ("said American president Obama").
+                let named = mention.start > 0 && {
+                    let before = self.doc.text(mention.start - 1);
+                    matches!(before, "named" | "called")
+                        || (!self.doc.is_cap(mention.start - 1)
+                            && lexicon::is_role_noun(before)
+                            // "market analyst Datamonitor", "distributor Toho"
+                            && !matches!(
+                                before,
+                                "analyst"
+                                    | "distributor"
+                                    | "broadcaster"
+                                    | "consultant"
+                                    | "rival"
+                                    | "investor"
+                                    | "researcher"
+                                    | "producer"
+                                    | "owner"
+                            ))
+                };
                 // "Most Gibraltarians said", "Londoners told": the people
                 // of a place are no organisation, and no one person.
                 if single && is_people_of_a_place(&mention.name) {
@@ -1965,6 +2016,26 @@ fn not_speech(doc: &Doc, verb: usize, end: usize) -> bool {
                 next(1),
                 Some("manslaughter" | "murder" | "fraud" | "theft" | "assault")
             )
+        }
+        // "Kipchoge responded and a burst of speed …", "responded by
+        // pushing the euro lower", "responded with six goals": an answer in
+        // deeds. One in words has them, or says where they were given.
+        // "He apologised for his "deplorable actions"" says words; "now
+        // Harry had apologised the matter should be left" reports an act.
+        "apologise" | "apologises" | "apologised" | "apologize" | "apologizes" | "apologized" => {
+            !(verb + 1..end)
+                .any(|k| doc.tokens[k].kind == Kind::OpenQuote || doc.is_word(k, "saying"))
+        }
+        "responded" | "responds" => {
+            let said = (verb + 1..end.min(verb + 12)).any(|k| {
+                matches!(doc.tokens[k].kind, Kind::OpenQuote)
+                    || doc.is_punct(k, ':')
+                    || matches!(
+                        doc.text(k),
+                        "that" | "saying" | "Twitter" | "statement" | "question" | "questions"
+                    )
+            });
+            !said
         }
         // "Ronaldo slammed well over the bar", "blasted the ball home": a
         // shot, not criticism.
