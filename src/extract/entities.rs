@@ -880,8 +880,11 @@ pub(crate) fn promote_coordinated(doc: &Doc, mentions: &mut [Mention]) {
                 }
             }
         }
-        // "Jim and Margaret Cuthbert": a lone given name shares the surname.
+        // "Jim and Margaret Cuthbert": a lone given name shares the surname
+        // (not in "the Jesus and Mary Chain", a band).
+        let after_the = mentions[i].start > 0 && doc.is_word(mentions[i].start - 1, "the");
         if j == i + 1
+            && !after_the
             && doc.text(mentions[i].end) == "and"
             && !mentions[i].name.contains(' ')
             && lexicon::first_name(&mentions[i].name).is_some()
@@ -1403,8 +1406,9 @@ pub(crate) fn merge_acronyms(doc: &Doc, mentions: &mut [Mention]) {
     merge_short_forms(mentions, &full_names);
 }
 
-/// "BDO Stoy Hayward … BDO said", "Marsh & McLennan … Marsh": a company
-/// named in full and then by its first word alone is one organisation. Only
+/// "BDO Stoy Hayward … BDO said", "Marsh & McLennan … Marsh", "Federal
+/// Reserve … Fed": a company named in full and then by its first word alone
+/// (or a clipping of it) is one organisation. Only
 /// when the full name comes first, and not a part of a body named after
 /// it ("BBC … BBC One", "AOL … AOL UK", "BT … BT Consumer" are two).
 fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
@@ -1430,9 +1434,15 @@ fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
             continue;
         }
         let short = m.name.as_str();
+        // "the Federal Reserve … the Fed": or a clipping of its first word.
+        let clipped = |first: &str| {
+            (3..=4).contains(&short.len())
+                && first.len() > short.len() + 2
+                && first.starts_with(short)
+        };
         let Some(&(j, _)) = candidates
             .iter()
-            .find(|&&(j, first)| j < i && first == short)
+            .find(|&&(j, first)| j < i && (first == short || clipped(first)))
         else {
             continue;
         };

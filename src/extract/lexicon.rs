@@ -1780,12 +1780,54 @@ static CLASSES: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
 
 /// The [`class`] bits of `word`: the lists that hold it.
 pub(crate) fn classes(word: &str) -> u8 {
-    CLASSES.get(word).unwrap_or(0)
+    let found = CLASSES.get(word).unwrap_or(0);
+    if found == 0 && !word.is_ascii() && first_name(word).is_some() {
+        return class::FIRST_NAME;
+    }
+    found
 }
 
-/// `Some(gender)` when `word` is a common given name (gender `None` when unisex).
+/// `Some(gender)` when `word` is a common given name (gender `None` when
+/// unisex), written with or without its accents ("Frédéric", "José"): the
+/// list of given names is unaccented.
 pub(crate) fn first_name(word: &str) -> Option<Option<Gender>> {
-    FIRST_NAMES.get(word)
+    FIRST_NAMES.get(word).or_else(|| {
+        if word.is_ascii() {
+            return None;
+        }
+        let folded: String = word.chars().map(unaccented).collect();
+        FIRST_NAMES.get(&folded)
+    })
+}
+
+/// A Latin letter without its accent ("é" → "e"); other characters as they are.
+fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'š' | 'ś' => 's',
+        'Š' | 'Ś' => 'S',
+        'ř' => 'r',
+        'ł' => 'l',
+        'Ł' => 'L',
+        _ => c,
+    }
 }
 
 #[cfg(test)]

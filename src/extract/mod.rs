@@ -2163,4 +2163,14 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(e.speakers, ["David Prutton"]);
     }
+
+    #[test]
+    fn accented_given_names_and_clipped_short_forms() {
+        let text = "The news came from his son-in-law, Frédéric Salat-Baroux. The \
+            Federal Reserve raised rates. The Fed said it would act again.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.persons, ["Frédéric Salat-Baroux"]);
+        assert_eq!(e.organizations, ["Federal Reserve"]);
+        assert_eq!(e.org_speakers, ["Federal Reserve"]);
+    }
 }
