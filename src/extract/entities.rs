@@ -1450,7 +1450,13 @@ fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
         // product or arm ("Sony PlayStation", "Microsoft Word", "BBC Sport");
         // and written alone before the full name, the short form is a name
         // of its own.
-        if lexicon::organization(short).is_some()
+        // A corporate tail is no product, though: "Ford … Ford Motor
+        // Company", "Samsung … Samsung Electronics".
+        let corporate = mentions[j]
+            .name
+            .split_once(' ')
+            .is_some_and(|(_, rest)| rest.split(' ').all(is_corporate_tail));
+        if (lexicon::organization(short).is_some() && !corporate)
             || mentions[..j]
                 .iter()
                 .any(|e| e.kind == EntityKind::Org && e.name == short)
@@ -1468,6 +1474,35 @@ fn merge_short_forms(mentions: &mut [Mention], full_names: &[usize]) {
             }
         }
     }
+}
+
+/// Words that close a company's full name after the name it is known by:
+/// "Ford Motor Company", "Samsung Electronics", "Delta Air Lines".
+fn is_corporate_tail(word: &str) -> bool {
+    matches!(
+        word,
+        "Company"
+            | "Corporation"
+            | "Corp"
+            | "Group"
+            | "Holdings"
+            | "Motor"
+            | "Motors"
+            | "Electronics"
+            | "Electric"
+            | "Industries"
+            | "Incorporated"
+            | "Inc"
+            | "Limited"
+            | "Ltd"
+            | "plc"
+            | "PLC"
+            | "Air"
+            | "Airlines"
+            | "Airways"
+            | "Lines"
+            | "Co"
+    )
 }
 
 /// Words after a company's name that name a part of it, a channel or an

@@ -2173,4 +2173,22 @@ mod tests {
         assert_eq!(e.organizations, ["Federal Reserve"]);
         assert_eq!(e.org_speakers, ["Federal Reserve"]);
     }
+
+    #[test]
+    fn the_agent_of_a_passive_speech_verb_speaks() {
+        let text = "The deal was announced by Work Secretary Alan Johnson on Monday. \
+            Fletcher was described as a \"consummate professional\" by his friend \
+            Michael Pointon. The house was described by estate agents as large.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Alan Johnson", "Michael Pointon"]);
+    }
+
+    #[test]
+    fn a_listed_company_merges_into_its_full_corporate_name() {
+        let text = "Ford Motor Company is cutting jobs. The plant was to close, Ford said. \
+            Its Ford Explorer sold less.";
+        let (_, e) = run(text, None);
+        assert_eq!(e.org_speakers, ["Ford Motor Company"]);
+        assert!(!e.organizations.iter().any(|o| o == "Ford"));
+    }
 }

@@ -693,6 +693,43 @@ impl Finder<'_, '_> {
             return;
         }
         let before = self.events.len();
+        // "The deal was announced by John Smith", "was described as a
+        // "consummate professional" by his friend Michael Pointon": the
+        // agent of a passive speech verb speaks.
+        if passive
+            && !quoted_as
+            && !participle
+            && !doc.tokens[i].in_quote
+            && matches!(
+                verb,
+                "announced"
+                    | "criticised"
+                    | "criticized"
+                    | "confirmed"
+                    | "described"
+                    | "reported"
+                    | "urged"
+                    | "warned"
+                    | "stated"
+                    | "revealed"
+                    | "disclosed"
+                    | "suggested"
+                    | "proposed"
+                    | "questioned"
+                    | "dismissed"
+                    | "accused"
+            )
+            && let Some(by) = (i + 1..(i + 12).min(s.end))
+                .take_while(|&k| {
+                    !(doc.is_punct(k, ',') || doc.is_punct(k, ';') || doc.is_punct(k, '.'))
+                })
+                .find(|&k| doc.is_word(k, "by"))
+        {
+            self.subject_starting_at(si, ms.clone(), by + 1, true);
+            if self.events.len() > before {
+                return;
+            }
+        }
         // "Sambur defended the consideration of Boeing, saying": after a
         // comma a participle's subject is the clause's, not the name before.
         let comma_participle = participle && !quoted_as && j > s.start && doc.is_punct(j - 1, ',');
