@@ -2191,4 +2191,12 @@ mod tests {
         assert_eq!(e.org_speakers, ["Ford Motor Company"]);
         assert!(!e.organizations.iter().any(|o| o == "Ford"));
     }
+
+    #[test]
+    fn speaking_of_and_discussing_are_speech() {
+        let text = "Olof Mellberg spoke of his dislike of the rivals. With a reporter, \
+            Darcy Richardson discussed his role as running mate.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Darcy Richardson", "Olof Mellberg"]);
+    }
 }
