@@ -2027,7 +2027,10 @@ mod tests {
             declined. BBC Radio 1 DJ Trevor Nelson said he was proud. Senior Labour \
             backbencher Martin O'Neill spoke.";
         let (_, e) = run(text, None);
-        assert_eq!(sorted(&e.speakers), ["Dick Durbin", "Trevor Nelson"]);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Dick Durbin", "Martin O'Neill", "Trevor Nelson"]
+        );
         assert_eq!(
             sorted(&e.persons),
             [
