@@ -2202,4 +2202,16 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["Darcy Richardson", "Olof Mellberg"]);
     }
+
+    #[test]
+    fn a_body_speaks_through_its_report_before_or_after_the_verb() {
+        let text = "A National Audit Office report on the 20 biggest projects says costs \
+            rose. The economy is weak, said a World Bank report. Many will miss out, \
+            predicts the report by telecoms giant BT.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["BT", "National Audit Office", "World Bank"]
+        );
+    }
 }

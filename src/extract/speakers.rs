@@ -919,26 +919,44 @@ impl Finder<'_, '_> {
             k
         };
         // "The IMF's latest report said", "Oxfam's Paying the Price report
-        // this week said": a body speaks through its report.
-        if let Some(report) = (k.saturating_sub(3).max(s.start)..=k).rev().find(|&r| {
-            matches!(
-                doc.text(r),
-                "report" | "study" | "survey" | "analysis" | "review"
-            )
-        }) && (report + 1..=k).all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_cap(t))
-            && let Some(m) = ms.clone().rev().find(|&m| {
+        // this week said", "A National Audit Office report on the 20 biggest
+        // projects says", "A report by the IPPR said": a body speaks through
+        // its report.
+        if let Some(report) = (k.saturating_sub(10).max(s.start)..=k)
+            .rev()
+            .find(|&r| is_report_noun(doc.text(r)))
+            && (report + 1..=k).all(|t| {
+                matches!(doc.tokens[t].kind, Kind::Word | Kind::Number)
+                    && !lexicon::is_speech_verb(doc.text(t))
+            })
+        {
+            let by_body = matches!(doc.text(report + 1), "by" | "from")
+                .then(|| {
+                    ms.clone().find(|&m| {
+                        let m = &self.mentions[m];
+                        (m.start == report + 2
+                            || (m.start == report + 3 && doc.is_word(report + 2, "the")))
+                            && m.end == k + 1
+                            && m.kind == EntityKind::Org
+                    })
+                })
+                .flatten();
+            let bodys = ms.clone().rev().find(|&m| {
                 let m = &self.mentions[m];
                 m.end <= report
                     && m.end + 6 >= report
                     && m.kind == EntityKind::Org
-                    && doc.tokens[m.end - 1].possessive
+                    && (doc.tokens[m.end - 1].possessive || m.end == report)
                     && !m.in_quote
-            })
-            && (self.mentions[m].end..report)
-                .all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_word(t, "and"))
-        {
-            self.record_mention(si, m);
-            return;
+            });
+            let body = by_body.or(bodys.filter(|&m| {
+                (self.mentions[m].end..report)
+                    .all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_word(t, "and"))
+            }));
+            if let Some(m) = body {
+                self.record_mention(si, m);
+                return;
+            }
         }
         // "Broadcast magazine said", "The Sun newspaper said": an outlet.
         if k > s.start
@@ -1385,6 +1403,38 @@ impl Finder<'_, '_> {
         } else {
             j
         };
+        // "…, said a World Bank report", "predicts the report by telecoms
+        // giant BT": a body speaks through its report.
+        let after_article = if matches!(doc.text(j), "a" | "an" | "the") {
+            j + 1
+        } else {
+            j
+        };
+        let report_of = ms.clone().find(|&m| {
+            let m = &self.mentions[m];
+            m.start == after_article
+                && m.kind == EntityKind::Org
+                && m.end < s.end
+                && is_report_noun(doc.text(m.end))
+        });
+        let report_by = (after_article + 2 < s.end
+            && is_report_noun(doc.text(after_article))
+            && matches!(doc.text(after_article + 1), "by" | "from"))
+        .then(|| {
+            ms.clone().find(|&m| {
+                let m = &self.mentions[m];
+                m.kind == EntityKind::Org
+                    && m.start >= after_article + 2
+                    && m.start <= after_article + 5
+                    && (after_article + 2..m.start)
+                        .all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_cap(t))
+            })
+        })
+        .flatten();
+        if let Some(m) = report_of.or(report_by) {
+            self.record_mention(si, m);
+            return;
+        }
         // "NYPD Commissioner James O'Neill" is two mentions from one start:
         // the person's counts.
         let at_j = |m: &usize| self.mentions[*m].start == j;
@@ -1998,6 +2048,14 @@ fn quoted_as_after_name(doc: &Doc, si: usize, i: usize) -> bool {
         && i >= s.start + 3
         && doc.text(i - 1) == "as"
         && doc.text(i - 2) != "quoted"
+}
+
+/// A document a body speaks through: "the IMF's report said".
+fn is_report_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "report" | "study" | "survey" | "analysis" | "review" | "poll"
+    )
 }
 
 /// The token before a bracketed aside that ends at token `close`, as in
