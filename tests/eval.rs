@@ -88,7 +88,7 @@ const SEVENTH_FLOORS: [(&str, f64); 6] = [
 /// blind in session 17 and not read since: its floors sit just under that
 /// blind score, so they guard against regressions on unseen articles.
 const EIGHTH_FLOORS: [(&str, f64); 6] = [
-    ("speakers", 0.75),
+    ("speakers", 0.77),
     ("org_speakers", 0.60),
     ("entities", 0.85),
     ("organizations", 0.72),
@@ -100,7 +100,7 @@ const EIGHTH_FLOORS: [(&str, f64); 6] = [
 /// blind in session 18 (speakers .841, entities .849), then read.
 const NINTH_FLOORS: [(&str, f64); 6] = [
     ("speakers", 0.86),
-    ("org_speakers", 0.66),
+    ("org_speakers", 0.72),
     ("entities", 0.84),
     ("organizations", 0.74),
     ("places", 0.86),
