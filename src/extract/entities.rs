@@ -552,6 +552,11 @@ fn classify_unknown(doc: &Doc, words: &[usize], text: String) -> (EntityKind, St
     if n == 1 && doc.has(first_word, class::ORG_WORD) {
         return (EntityKind::Unknown, text);
     }
+    // "Clarence House", "Companies House", "Random House": a house closing
+    // a name is a body's, not a surname.
+    if n >= 2 && doc.core(last_word) == "House" && words.iter().all(|&w| doc.is_cap(w)) {
+        return (EntityKind::Org, text);
+    }
     // "the Indonesian Economics Minister": a title last makes a role, not a body.
     if words.iter().any(|&w| doc.has(w, class::ORG_WORD))
         && !(n > 1

@@ -803,6 +803,7 @@ const SUBJECT_VERB_FILLERS: &[&str] = &[
     // "The CML, the BBA and the BSA all said".
     "all",
     "both",
+    "each",
     "has",
     "have",
     "had",
@@ -1202,6 +1203,8 @@ const ROLE_NOUNS: &[&str] = &[
     "candidate",
     "nominee",
     "campaigner",
+    "activist",
+    "moderator",
     "author",
     "writer",
     "novelist",

@@ -132,7 +132,7 @@ pub struct Quote {
 
 /// Bumped whenever extraction changes what it finds, so indexes built by an
 /// older extractor are rebuilt rather than searched with stale names.
-pub const EXTRACTOR_VERSION: u32 = 20;
+pub const EXTRACTOR_VERSION: u32 = 21;
 
 /// Extracts speakers, entities and dates from an article split into `passages`.
 ///
@@ -2213,5 +2213,53 @@ mod tests {
             sorted(&e.org_speakers),
             ["BT", "National Audit Office", "World Bank"]
         );
+    }
+
+    #[test]
+    fn every_name_of_a_listed_subject_speaks() {
+        let text = "Activist Adam Kokesh and Richard Winger of Ballot Access News said \
+            the plan would fail. Ann Lowe, Brian Anderson of Nexus, and actor Sean Stone \
+            each asked questions. At 0800 UTC, the Bank of Canada, the Bank of England, \
+            and the Bank of Japan jointly announced the move.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            [
+                "Adam Kokesh",
+                "Ann Lowe",
+                "Brian Anderson",
+                "Richard Winger",
+                "Sean Stone"
+            ]
+        );
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Bank of Canada", "Bank of England", "Bank of Japan"]
+        );
+    }
+
+    #[test]
+    fn names_before_and_that_are_objects_or_another_clause_do_not_speak() {
+        let text = "Sandra Bullock has donated $1m to The American Red Cross and actor \
+            Leonardo DiCaprio pledged a sizable contribution. A lawyer for Mr Fawcett \
+            and Mr McDonald denied the claims. Igor Biscan replaced injured Xabi Alonso, \
+            and Rafael Benitez said he played well.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Leonardo DiCaprio", "Rafael Benitez"]);
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+    }
+
+    #[test]
+    fn a_press_conference_a_statement_or_a_recommendation_is_speech() {
+        let text = "Tony Bobulinski held a press conference on Monday. Gordon Brown issued \
+            a defiant statement. Clarence House has released a statement. Mary Cole \
+            recommended that the board reject the offer. The party held a conference \
+            in Brighton.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Gordon Brown", "Mary Cole", "Tony Bobulinski"]
+        );
+        assert_eq!(e.org_speakers, ["Clarence House"]);
     }
 }

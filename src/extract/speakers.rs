@@ -234,7 +234,10 @@ impl Finder<'_, '_> {
                 word,
                 "notes" | "recalls" | "observes" | "states" | "remarks" | "forecasts" | "forecast"
             ) && i + 1 < s.end
-                && doc.is_word(i + 1, "that");
+                && doc.is_word(i + 1, "that")
+                || (matches!(word, "recommends" | "recommended")
+                    && i + 1 < s.end
+                    && doc.is_word(i + 1, "that"));
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -271,7 +274,12 @@ impl Finder<'_, '_> {
                 }
                 continue;
             }
-            if lexicon::is_speech_verb(word) || calls_for || claims_that || reports_that {
+            if lexicon::is_speech_verb(word)
+                || calls_for
+                || claims_that
+                || reports_that
+                || speaks_publicly(doc, i, s.end)
+            {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
             } else if quotes_words {
@@ -983,6 +991,12 @@ impl Finder<'_, '_> {
             return;
         }
         if let Some(m) = self.mention_ending_at(ms.clone(), k) {
+            // "A lawyer for Mr Fawcett and Mr McDonald denied": their
+            // lawyer speaks, unnamed.
+            if self.represented_by_counsel(si, ms.clone(), m) {
+                self.unnamed_speaker = Some(si);
+                return;
+            }
             // "Yvette Cooper of the Labour Party added": the person speaks
             // for the organisation.
             let org_start = self.mentions[m].start;
@@ -994,16 +1008,15 @@ impl Finder<'_, '_> {
             // "Mike Powell of Dresdner Kleinwort Wasserstein says": a name
             // after a person's "of" is where they work, even one that reads
             // as a person's ("Mike McCready of Pearl Jam").
-            if matches!(
-                self.mentions[m].kind,
-                EntityKind::Org | EntityKind::MaybePerson | EntityKind::Person
-            ) && of > s.start + 1
-                && doc.is_word(of - 1, "of")
-                && let Some(person) = self.mention_ending_at(ms.clone(), of - 2)
-                && self.mentions[person].kind == EntityKind::Person
-            {
+            if let Some(person) = self.person_of_body(si, ms.clone(), m) {
                 self.mentions[m].kind = EntityKind::Org;
                 self.record_mention(si, person);
+                // "Activist Adam Kokesh and Richard Winger of Ballot Access
+                // News said".
+                if !is_singular_speech_verb(doc.text(verb)) {
+                    let start = self.name_start(si, person);
+                    self.coordinated_subjects(si, ms, start);
+                }
                 return;
             }
             // "Colin Asplin, Blackpool Hotel Association said": the person
@@ -1032,19 +1045,11 @@ impl Finder<'_, '_> {
                 self.unnamed_speaker = Some(si);
                 return;
             }
-            // "X and Y said", "Mr. Grassley and Mr. Leahy said".
-            let mut start = self.mentions[m].start;
-            while start > s.start + 1
-                && (doc.has(start - 1, class::TITLE) || doc.is_punct(start - 1, '.'))
-            {
-                start -= 1;
-            }
-            // A verb in the singular has one subject: "His name is Tote King
-            // and Manuel Millan says".
-            if !matches!(
-                doc.text(verb),
-                "says" | "adds" | "tells" | "claims" | "insists" | "warns" | "argues" | "explains"
-            ) {
+            // "X and Y said", "Mr. Grassley and Mr. Leahy said". A verb in
+            // the singular has one subject: "His name is Tote King and
+            // Manuel Millan says".
+            if !is_singular_speech_verb(doc.text(verb)) {
+                let start = self.name_start(si, m);
                 self.coordinated_subjects(si, ms, start);
             }
             return;
@@ -1173,6 +1178,8 @@ impl Finder<'_, '_> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let mut previous_is_person: Option<bool> = None;
+        let mut members = Vec::new();
+        let mut serial_comma = false;
         loop {
             // Back over "the" to the joining word, and over a bracketed
             // aside ("(BBA)") to the name before it.
@@ -1181,16 +1188,21 @@ impl Finder<'_, '_> {
                 k -= 1;
             }
             let Some(joint) = k.checked_sub(1).filter(|&j| j > s.start) else {
-                return;
+                break;
             };
             let joined = match previous_is_person {
                 None => doc.is_word(joint, "and"),
                 Some(_) => doc.is_punct(joint, ','),
             };
             if !joined {
-                return;
+                break;
             }
             let mut end = joint - 1;
+            // "A, B, and C said": the serial comma before "and".
+            if previous_is_person.is_none() && end > s.start && doc.is_punct(end, ',') {
+                end -= 1;
+                serial_comma = true;
+            }
             if doc.is_punct(end, ')')
                 && let Some(open) = (end.saturating_sub(4).max(s.start)..end)
                     .rev()
@@ -1199,9 +1211,17 @@ impl Finder<'_, '_> {
             {
                 end = open - 1;
             }
-            let Some(other) = self.mention_ending_at(ms.clone(), end) else {
-                return;
+            let Some(mut other) = self.mention_ending_at(ms.clone(), end) else {
+                break;
             };
+            // "Chad Peace of the Independent Voters Network and Adam Kokesh
+            // said": the person speaks, not where they work.
+            if let Some(person) = self.person_of_body(si, ms.clone(), other) {
+                self.mentions[other].kind = EntityKind::Org;
+                other = person;
+            } else if self.after_of(si, other) {
+                break;
+            }
             let mention = &self.mentions[other];
             let is_person = matches!(mention.kind, EntityKind::Person | EntityKind::MaybePerson);
             // Past "and", only more names of the same sort extend the list
@@ -1210,17 +1230,204 @@ impl Finder<'_, '_> {
                 || mention.kind == EntityKind::Place
                 || is_calendar_word(&mention.name)
             {
-                return;
+                break;
             }
-            self.record_mention(si, other);
+            members.push(other);
             previous_is_person = Some(is_person);
-            start = self.mentions[other].start;
-            while start > s.start + 1
-                && (doc.has(start - 1, class::TITLE) || doc.is_punct(start - 1, '.'))
-            {
-                start -= 1;
+            start = self.name_start(si, other);
+        }
+        // "injured Xabi Alonso, and Benitez said": a comma before "and"
+        // joins clauses unless a list of three or more comes before it.
+        if serial_comma && members.len() < 2 {
+            return;
+        }
+        // "donated $1m to the American Red Cross and actor Leonardo
+        // DiCaprio pledged": a list the sentence leads with, not an object.
+        let Some(&leftmost) = members.last() else {
+            return;
+        };
+        let mut first = self.name_start(si, leftmost);
+        // Back over "the" and a nationality: "to The American Red Cross".
+        while first > s.start
+            && (doc.text(first - 1).eq_ignore_ascii_case("the")
+                || doc.has(first - 1, class::DEMONYM))
+        {
+            first -= 1;
+        }
+        if first > s.start && !self.leads_a_clause(si, first) {
+            return;
+        }
+        for member in members {
+            self.record_mention(si, member);
+        }
+    }
+
+    /// True when the words before token `first` let a list of names
+    /// starting there be a clause's subject: a conjunction or punctuation
+    /// ("although Mr Howard and Mr Kennedy have said"), a description
+    /// ("technology firms Earthlink and Webroot revealed"), or people
+    /// speaking for them ("scientists from the University of Bristol and
+    /// UC Davis say"); not a preposition's or a verb's object ("Lawyers for
+    /// Mr Fawcett and Mr McDonald denied").
+    fn leads_a_clause(&self, si: usize, first: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let before = first - 1;
+        if doc.tokens[before].kind != Kind::Word || doc.is_cap(before) {
+            return true;
+        }
+        let word = doc.text(before);
+        let describes = |w: &str| {
+            let w = w.to_ascii_lowercase();
+            let w = w.as_str();
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            lexicon::is_role_noun(w)
+                || lexicon::is_role_noun(singular)
+                || lexicon::is_org_noun(w)
+                || lexicon::is_org_noun(singular)
+                || lexicon::is_anonymous_speaker_noun(w)
+                || is_report_noun(singular)
+                || matches!(
+                    singular,
+                    "scientist" | "researcher" | "projection" | "expert"
+                )
+        };
+        matches!(
+            word,
+            "and"
+                | "but"
+                | "both"
+                | "while"
+                | "whilst"
+                | "as"
+                | "that"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "when"
+                | "after"
+                | "before"
+                | "if"
+                | "where"
+                | "whereas"
+                | "so"
+                | "once"
+                | "until"
+                | "unless"
+        ) || describes(word)
+            // "Mr Mandelson said the EU and US hoped".
+            || lexicon::is_speech_verb(word)
+            || (matches!(word, "from" | "at" | "by")
+                && before > s.start
+                && describes(doc.text(before - 1)))
+    }
+
+    /// True when the person named by mention `m`, alone or last in a list
+    /// ("Mr Fawcett and Mr McDonald"), follows "a lawyer for" or "lawyers
+    /// representing": the words are their counsel's.
+    fn represented_by_counsel(&self, si: usize, ms: std::ops::Range<usize>, m: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        if self.mentions[m].kind != EntityKind::Person {
+            return false;
+        }
+        let mut first = self.name_start(si, m);
+        // Back over "X and" to the first of two names.
+        if first > s.start + 1
+            && doc.is_word(first - 1, "and")
+            && let Some(other) = self.mention_ending_at(ms, first - 2)
+        {
+            first = self.name_start(si, other);
+        }
+        first > s.start + 1
+            && matches!(doc.text(first - 1), "for" | "representing")
+            && matches!(
+                doc.text(first - 2).to_ascii_lowercase().as_str(),
+                "lawyer"
+                    | "lawyers"
+                    | "solicitor"
+                    | "solicitors"
+                    | "attorney"
+                    | "attorneys"
+                    | "barrister"
+                    | "counsel"
+                    | "agent"
+            )
+    }
+
+    /// The person whose workplace mention `m` names: "Mike Powell of
+    /// Dresdner Kleinwort Wasserstein", even one that reads as a person's
+    /// ("Mike McCready of Pearl Jam").
+    fn person_of_body(&self, si: usize, ms: std::ops::Range<usize>, m: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mention = &self.mentions[m];
+        if mention.kind == EntityKind::Place || !self.after_of(si, m) {
+            return None;
+        }
+        let of = mention.start - usize::from(doc.is_word(mention.start - 1, "the")) - 1;
+        self.mention_ending_at(ms, of.checked_sub(1)?)
+            .filter(|&person| self.mentions[person].kind == EntityKind::Person)
+    }
+
+    /// True when mention `m` follows "of" or "of the" in its sentence.
+    fn after_of(&self, si: usize, m: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let mut k = self.mentions[m].start;
+        if k > s.start && doc.is_word(k - 1, "the") {
+            k -= 1;
+        }
+        k > s.start + 1 && doc.is_word(k - 1, "of")
+    }
+
+    /// Where the name of mention `m` starts with what describes it: its
+    /// titles ("Mr. Leahy", "Sen. Bob Dole") and a lower-case role before
+    /// a person ("antiwar activist Adam Kokesh", "actor Sean Stone").
+    fn name_start(&self, si: usize, m: usize) -> usize {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        let mut start = self.mentions[m].start;
+        while start > s.start + 1
+            && (doc.has(start - 1, class::TITLE) || doc.is_punct(start - 1, '.'))
+        {
+            start -= 1;
+        }
+        if self.mentions[m].kind == EntityKind::Person
+            && start > s.start + 1
+            && lexicon::is_role_noun(doc.text(start - 1))
+        {
+            start -= 1;
+            // Up to two words before the role: "former party chairman".
+            for _ in 0..2 {
+                if start > s.start + 1
+                    && doc.tokens[start - 1].kind == Kind::Word
+                    && !doc.is_cap(start - 1)
+                    && !matches!(
+                        doc.text(start - 1),
+                        "and"
+                            | "or"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "of"
+                            | "with"
+                            | "by"
+                            | "to"
+                            | "from"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "said"
+                            | "says"
+                    )
+                {
+                    start -= 1;
+                }
             }
         }
+        start
     }
 
     /// `X, director general of ..., warned`, `Mr Mubanga, 32, from Wembley,
@@ -2306,6 +2513,39 @@ fn has_kin(doc: &Doc, name: &str) -> bool {
                     | "widow"
             )
     })
+}
+
+/// "held a press conference", "issued a statement", "gave a news briefing":
+/// a verb at token `i` that speaks through what it makes public.
+fn speaks_publicly(doc: &Doc, i: usize, end: usize) -> bool {
+    let verb = doc.text(i);
+    let statement = matches!(verb, "issued" | "issues" | "released" | "releases");
+    let conference = matches!(verb, "held" | "holds" | "gave" | "gives");
+    if !(statement || conference) || i + 3 >= end || !doc.is_word(i + 1, "a") {
+        return false;
+    }
+    // One word may describe it: "issued a defiant statement".
+    let (noun, next) = if doc.tokens[i + 2].kind == Kind::Word
+        && !matches!(doc.text(i + 2), "statement" | "press" | "news")
+    {
+        (i + 3, i + 4)
+    } else {
+        (i + 2, i + 3)
+    };
+    if statement {
+        return doc.is_word(noun, "statement");
+    }
+    next < end
+        && matches!(doc.text(noun), "press" | "news")
+        && matches!(doc.text(next), "conference" | "briefing")
+}
+
+/// A speech verb in the third person singular, which has one subject.
+fn is_singular_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "says" | "adds" | "tells" | "claims" | "insists" | "warns" | "argues" | "explains"
+    )
 }
 
 /// True for the plural of a place's people not on the demonym list:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Sanity checks for tests/gold/extraction.jsonl, second.jsonl, third.jsonl, fourth.jsonl, fifth.jsonl, sixth.jsonl, seventh.jsonl, eighth.jsonl and ninth.jsonl (see README.md).
+"""Sanity checks for tests/gold/extraction.jsonl, second.jsonl, third.jsonl, fourth.jsonl, fifth.jsonl, sixth.jsonl, seventh.jsonl, eighth.jsonl, ninth.jsonl and tenth.jsonl (see README.md).
 
 Usage: python3 tests/gold/validate.py [CORPUS_ROOT]   (default /work/shared/corpora)
 Errors: unparsable line, missing path, duplicate path, missing/extra keys, duplicate
@@ -15,7 +15,7 @@ KEYS = {"path", "speakers", "org_speakers", "persons", "organizations", "places"
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
 errors, warnings, seen = [], [], set()
 lines = []
-for gold_file in ("extraction.jsonl", "second.jsonl", "third.jsonl", "fourth.jsonl", "fifth.jsonl", "sixth.jsonl", "seventh.jsonl", "eighth.jsonl", "ninth.jsonl"):
+for gold_file in ("extraction.jsonl", "second.jsonl", "third.jsonl", "fourth.jsonl", "fifth.jsonl", "sixth.jsonl", "seventh.jsonl", "eighth.jsonl", "ninth.jsonl", "tenth.jsonl"):
     with open(os.path.join(here, gold_file), encoding="utf-8") as f:
         lines += [(f"{gold_file}:{n}", line) for n, line in enumerate(f, 1)]
 for n, line in lines:
