@@ -2262,4 +2262,26 @@ mod tests {
         );
         assert_eq!(e.org_speakers, ["Clarence House"]);
     }
+
+    #[test]
+    fn a_speech_a_reduced_passive_and_a_described_reaction_are_speech() {
+        let text = "Marlon Brando turned the role down. The actor refused, throwing the \
+            book at her and saying: \"For the last time, I will not do it.\"\n\n\
+            The £7.4m announced by Chancellor Gordon Brown will help. Sandra Howard \
+            made her debut speech in Bournemouth. The board member accused by Anil of \
+            creating a rift left.\n\n\
+            - Manchester United boss Sir Alex Ferguson: \"It wasn't our best \
+            performance but we deserved it.\"";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            [
+                "Alex Ferguson",
+                "Gordon Brown",
+                "Marlon Brando",
+                "Sandra Howard"
+            ]
+        );
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+    }
 }

@@ -406,6 +406,14 @@ impl Finder<'_, '_> {
             m.start <= s.start + 3
                 || (m.start.saturating_sub(3).max(s.start + 1)..m.start)
                     .any(|d| doc.is_punct(d, '-') && doc.tokens[d - 1].kind == Kind::CloseQuote)
+                // "- Manchester United boss Sir Alex Ferguson:": only a
+                // description comes before.
+                || (m.start <= s.start + 8
+                    && (s.start..m.start).all(|t| {
+                        (t == s.start && (doc.is_punct(t, '-') || doc.is_punct(t, '–')))
+                            || (doc.tokens[t].kind == Kind::Word
+                                && (doc.is_cap(t) || lexicon::is_role_noun(doc.text(t))))
+                    }))
         };
         let named_before = |q: usize| {
             // Double quotation marks: a headline's single ones are scare
@@ -700,6 +708,21 @@ impl Finder<'_, '_> {
         if negated {
             return;
         }
+        // "the £7.4m announced by Chancellor Gordon Brown": a passive
+        // without its auxiliary.
+        if !participle
+            && i + 2 < s.end
+            && doc.is_word(i + 1, "by")
+            && doc.is_cap(i + 2)
+            && is_passive_speech_verb(verb)
+            && ms.clone().any(|m| {
+                let m = &self.mentions[m];
+                (i + 2..i + 5).contains(&m.start)
+                    && matches!(m.kind, EntityKind::Person | EntityKind::Org)
+            })
+        {
+            passive = true;
+        }
         let before = self.events.len();
         // "The deal was announced by John Smith", "was described as a
         // "consummate professional" by his friend Michael Pointon": the
@@ -708,25 +731,7 @@ impl Finder<'_, '_> {
             && !quoted_as
             && !participle
             && !doc.tokens[i].in_quote
-            && matches!(
-                verb,
-                "announced"
-                    | "criticised"
-                    | "criticized"
-                    | "confirmed"
-                    | "described"
-                    | "reported"
-                    | "urged"
-                    | "warned"
-                    | "stated"
-                    | "revealed"
-                    | "disclosed"
-                    | "suggested"
-                    | "proposed"
-                    | "questioned"
-                    | "dismissed"
-                    | "accused"
-            )
+            && is_passive_speech_verb(verb)
             && let Some(by) = (i + 1..(i + 12).min(s.end))
                 .take_while(|&k| {
                     !(doc.is_punct(k, ',') || doc.is_punct(k, ';') || doc.is_punct(k, '.'))
@@ -766,7 +771,13 @@ impl Finder<'_, '_> {
                     "letter" | "statement" | "note" | "e-mail" | "email" | "message" | "memo"
                 )
             });
-        if participle && !quoted_as && j > s.start && (doc.is_punct(j - 1, ',') || letter) {
+        // "The actor refused, throwing the book at her and saying:".
+        let and_participle = verb == "saying" && j > s.start && doc.is_word(j - 1, "and");
+        if participle
+            && !quoted_as
+            && j > s.start
+            && (doc.is_punct(j - 1, ',') || letter || and_participle)
+        {
             // "Clinton chimed in on Twitter, saying ...": the sentence's subject.
             self.sentence_subject(si, ms.clone(), i);
             return;
@@ -897,6 +908,15 @@ impl Finder<'_, '_> {
             && doc.tokens[self.mentions[m].end].kind == Kind::Word
         {
             self.record_mention(si, m);
+            return;
+        }
+        // "The actor refused, throwing the book at her and saying": a
+        // description of someone named before.
+        if doc.text(s.start).eq_ignore_ascii_case("the")
+            && let Some(head) = (s.start + 1..(s.start + 4).min(verb))
+                .find(|&h| described_person(doc, s.start + 1, h + 1) == Some(h))
+        {
+            self.record_pronoun(si, head, None);
         }
     }
 
@@ -2515,29 +2535,69 @@ fn has_kin(doc: &Doc, name: &str) -> bool {
     })
 }
 
-/// "held a press conference", "issued a statement", "gave a news briefing":
-/// a verb at token `i` that speaks through what it makes public.
+/// "held a press conference", "issued a statement", "gave a news briefing",
+/// "made her debut speech": a verb at token `i` that speaks through what
+/// it makes public.
 fn speaks_publicly(doc: &Doc, i: usize, end: usize) -> bool {
     let verb = doc.text(i);
     let statement = matches!(verb, "issued" | "issues" | "released" | "releases");
     let conference = matches!(verb, "held" | "holds" | "gave" | "gives");
-    if !(statement || conference) || i + 3 >= end || !doc.is_word(i + 1, "a") {
+    let speech = matches!(
+        verb,
+        "gave" | "gives" | "made" | "makes" | "delivered" | "delivers"
+    );
+    if !(statement || conference || speech)
+        || i + 2 >= end
+        || !matches!(
+            doc.text(i + 1),
+            "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
         return false;
     }
     // One word may describe it: "issued a defiant statement".
-    let (noun, next) = if doc.tokens[i + 2].kind == Kind::Word
-        && !matches!(doc.text(i + 2), "statement" | "press" | "news")
-    {
-        (i + 3, i + 4)
+    let noun = if doc.tokens[i + 2].kind == Kind::Word
+        && !matches!(
+            doc.text(i + 2),
+            "statement" | "press" | "news" | "speech" | "keynote"
+        ) {
+        i + 3
     } else {
-        (i + 2, i + 3)
+        i + 2
     };
-    if statement {
-        return doc.is_word(noun, "statement");
+    if noun >= end {
+        return false;
     }
-    next < end
-        && matches!(doc.text(noun), "press" | "news")
-        && matches!(doc.text(next), "conference" | "briefing")
+    let noun_is = |word: &str| doc.is_word(noun, word);
+    (statement && noun_is("statement"))
+        || (speech && (noun_is("speech") || noun_is("keynote")))
+        || (conference
+            && noun + 1 < end
+            && matches!(doc.text(noun), "press" | "news")
+            && matches!(doc.text(noun + 1), "conference" | "briefing"))
+}
+
+/// A speech verb whose passive names the speaker after "by".
+fn is_passive_speech_verb(verb: &str) -> bool {
+    matches!(
+        verb,
+        "announced"
+            | "criticised"
+            | "criticized"
+            | "confirmed"
+            | "described"
+            | "reported"
+            | "urged"
+            | "warned"
+            | "stated"
+            | "revealed"
+            | "disclosed"
+            | "suggested"
+            | "proposed"
+            | "questioned"
+            | "dismissed"
+            | "accused"
+    )
 }
 
 /// A speech verb in the third person singular, which has one subject.
