@@ -2284,4 +2284,22 @@ mod tests {
         );
         assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
     }
+
+    #[test]
+    fn a_person_at_or_from_a_body_speaks_for_it() {
+        let text = "Mike Powell at Barclays Capital said the market would fall. On \
+            Thursday, David Graham from the FDA's Office of Drug Safety told the panel \
+            that there was no need. Emma Caufield talked of being cast in a pilot. The \
+            joint report from the Food and Agriculture Organisation and the World Bank \
+            said crops grew. Peace talks about the border resumed.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["David Graham", "Emma Caufield", "Mike Powell"]
+        );
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Food and Agriculture Organisation", "World Bank"]
+        );
+    }
 }

@@ -237,7 +237,11 @@ impl Finder<'_, '_> {
                 && doc.is_word(i + 1, "that")
                 || (matches!(word, "recommends" | "recommended")
                     && i + 1 < s.end
-                    && doc.is_word(i + 1, "that"));
+                    && doc.is_word(i + 1, "that"))
+                // "Emma Caufield talked of being cast": not "peace talks".
+                || (word == "talked"
+                    && i + 1 < s.end
+                    && matches!(doc.text(i + 1), "of" | "about"));
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -1239,7 +1243,10 @@ impl Finder<'_, '_> {
             if let Some(person) = self.person_of_body(si, ms.clone(), other) {
                 self.mentions[other].kind = EntityKind::Org;
                 other = person;
-            } else if self.after_of(si, other) {
+            } else if self
+                .workplace_link(si, ms.clone(), other)
+                .is_some_and(|link| doc.is_word(link, "of"))
+            {
                 break;
             }
             let mention = &self.mentions[other];
@@ -1380,25 +1387,32 @@ impl Finder<'_, '_> {
     /// Dresdner Kleinwort Wasserstein", even one that reads as a person's
     /// ("Mike McCready of Pearl Jam").
     fn person_of_body(&self, si: usize, ms: std::ops::Range<usize>, m: usize) -> Option<usize> {
-        let doc = self.doc;
-        let mention = &self.mentions[m];
-        if mention.kind == EntityKind::Place || !self.after_of(si, m) {
+        if self.mentions[m].kind == EntityKind::Place {
             return None;
         }
-        let of = mention.start - usize::from(doc.is_word(mention.start - 1, "the")) - 1;
-        self.mention_ending_at(ms, of.checked_sub(1)?)
+        let link = self.workplace_link(si, ms.clone(), m)?;
+        self.mention_ending_at(ms, link.checked_sub(1)?)
             .filter(|&person| self.mentions[person].kind == EntityKind::Person)
     }
 
-    /// True when mention `m` follows "of" or "of the" in its sentence.
-    fn after_of(&self, si: usize, m: usize) -> bool {
+    /// The "of", "at" or "from" that mention `m` follows, past "the" and a
+    /// body's possessive: "Mike Powell at Barclays Capital", "David Graham
+    /// from the FDA's Office of Drug Safety".
+    fn workplace_link(&self, si: usize, ms: std::ops::Range<usize>, m: usize) -> Option<usize> {
         let doc = self.doc;
         let s = doc.sentences[si];
         let mut k = self.mentions[m].start;
+        if k > s.start
+            && doc.tokens[k - 1].possessive
+            && let Some(owner) = self.mention_ending_at(ms, k - 1)
+            && self.mentions[owner].kind == EntityKind::Org
+        {
+            k = self.mentions[owner].start;
+        }
         if k > s.start && doc.is_word(k - 1, "the") {
             k -= 1;
         }
-        k > s.start + 1 && doc.is_word(k - 1, "of")
+        (k > s.start + 1 && matches!(doc.text(k - 1), "of" | "at" | "from")).then_some(k - 1)
     }
 
     /// Where the name of mention `m` starts with what describes it: its
