@@ -2302,4 +2302,13 @@ mod tests {
             ["Food and Agriculture Organisation", "World Bank"]
         );
     }
+
+    #[test]
+    fn a_progressive_speech_verb_and_a_seconded_call_are_speech() {
+        let text = "But he told MPs the Lord Chancellor, Lord Falconer, was insisting he \
+            should have the final say. The call was quickly seconded by German \
+            Chancellor Angela Merkel. Mr Smith was seconded to the unit.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["Angela Merkel", "Falconer"]);
+    }
 }

@@ -241,7 +241,10 @@ impl Finder<'_, '_> {
                 // "Emma Caufield talked of being cast": not "peace talks".
                 || (word == "talked"
                     && i + 1 < s.end
-                    && matches!(doc.text(i + 1), "of" | "about"));
+                    && matches!(doc.text(i + 1), "of" | "about"))
+                // "The call was seconded by Angela Merkel": not "seconded to
+                // the unit".
+                || (word == "seconded" && i + 1 < s.end && doc.is_word(i + 1, "by"));
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -641,7 +644,7 @@ impl Finder<'_, '_> {
         if not_speech(doc, i, s.end) {
             return;
         }
-        let participle = verb.ends_with("ing");
+        let mut participle = verb.ends_with("ing");
         // "is quoted as saying": the subject comes before "quoted".
         let mut j = i;
         let quoted_as = verb == "saying"
@@ -711,6 +714,12 @@ impl Finder<'_, '_> {
         }
         if negated {
             return;
+        }
+        // "the Lord Chancellor, Lord Falconer, was insisting": after a form
+        // of "be" a participle is the verb of its clause.
+        if participle && passive && !quoted_as {
+            participle = false;
+            passive = false;
         }
         // "the £7.4m announced by Chancellor Gordon Brown": a passive
         // without its auxiliary.
@@ -2611,6 +2620,7 @@ fn is_passive_speech_verb(verb: &str) -> bool {
             | "questioned"
             | "dismissed"
             | "accused"
+            | "seconded"
     )
 }
 
