@@ -2311,4 +2311,24 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["Angela Merkel", "Falconer"]);
     }
+
+    #[test]
+    fn a_body_speaks_through_a_spokesman_a_forecast_or_a_passive() {
+        let text = "\"It represents a move away,\" said a Home Office spokesman. BMW has \
+            forecast sales growth in Asia. Plans to store waste have been branded \
+            \"deeply irresponsible\" by the Liberal Democrats. Its profit was dwarfed \
+            by the $204m announced by rival Google. Broadband grew, according to \
+            market analysts Jupiter Research. Toyota forecast sales.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            [
+                "BMW",
+                "Google",
+                "Home Office",
+                "Jupiter Research",
+                "Liberal Democrats"
+            ]
+        );
+    }
 }

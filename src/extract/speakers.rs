@@ -177,6 +177,13 @@ impl Finder<'_, '_> {
                 // "according to consultants Strategy Analytics".
                 if j + 1 < s.end && is_unnamed_staff(doc.text(j)) && doc.is_cap(j + 1) {
                     j += 1;
+                } else if j + 2 < s.end
+                    && !doc.is_cap(j)
+                    && is_unnamed_staff(doc.text(j + 1))
+                    && doc.is_cap(j + 2)
+                {
+                    // "according to market analysts Nielsen/NetRatings".
+                    j += 2;
                 }
                 // "according to data from the World Health Organisation".
                 if j + 2 < s.end
@@ -244,7 +251,16 @@ impl Finder<'_, '_> {
                     && matches!(doc.text(i + 1), "of" | "about"))
                 // "The call was seconded by Angela Merkel": not "seconded to
                 // the unit".
-                || (word == "seconded" && i + 1 < s.end && doc.is_word(i + 1, "by"));
+                || (word == "seconded" && i + 1 < s.end && doc.is_word(i + 1, "by"))
+                // "BMW has forecast sales growth": a verb after "has".
+                || (word == "forecast"
+                    && i > s.start
+                    && matches!(doc.text(i - 1), "has" | "have" | "had"))
+                // "have been branded "deeply irresponsible" by the Liberal
+                // Democrats": a passive whose agent speaks.
+                || (matches!(word, "branded" | "labelled" | "labeled" | "dubbed")
+                    && i > s.start
+                    && matches!(doc.text(i - 1), "been" | "was" | "were" | "is" | "are"));
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -726,7 +742,9 @@ impl Finder<'_, '_> {
         if !participle
             && i + 2 < s.end
             && doc.is_word(i + 1, "by")
-            && doc.is_cap(i + 2)
+            && (doc.is_cap(i + 2)
+                || lexicon::is_role_noun(doc.text(i + 2))
+                || lexicon::is_org_noun(doc.text(i + 2)))
             && is_passive_speech_verb(verb)
             && ms.clone().any(|m| {
                 let m = &self.mentions[m];
@@ -751,7 +769,16 @@ impl Finder<'_, '_> {
                 })
                 .find(|&k| doc.is_word(k, "by"))
         {
-            self.subject_starting_at(si, ms.clone(), by + 1, true);
+            // "announced by rival Google": past a role.
+            let agent = if by + 2 < s.end
+                && (lexicon::is_role_noun(doc.text(by + 1))
+                    || lexicon::is_org_noun(doc.text(by + 1)))
+            {
+                by + 2
+            } else {
+                by + 1
+            };
+            self.subject_starting_at(si, ms.clone(), agent, true);
             if self.events.len() > before {
                 return;
             }
@@ -1660,6 +1687,23 @@ impl Finder<'_, '_> {
         } else {
             j
         };
+        // "…, said a Home Office spokesman": through its spokesman.
+        let spokesman_of = ms.clone().find(|&m| {
+            let m = &self.mentions[m];
+            m.start == after_article
+                && after_article > j
+                && m.kind == EntityKind::Org
+                && m.end < s.end
+                && matches!(
+                    doc.text(m.end),
+                    "spokesman" | "spokeswoman" | "spokesperson"
+                )
+        });
+        if let Some(m) = spokesman_of {
+            self.record_mention(si, m);
+            self.unnamed_speaker = Some(si);
+            return;
+        }
         let report_of = ms.clone().find(|&m| {
             let m = &self.mentions[m];
             m.start == after_article
@@ -2621,6 +2665,10 @@ fn is_passive_speech_verb(verb: &str) -> bool {
             | "dismissed"
             | "accused"
             | "seconded"
+            | "branded"
+            | "labelled"
+            | "labeled"
+            | "dubbed"
     )
 }
 
