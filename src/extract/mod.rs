@@ -2331,4 +2331,17 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn sunday_papers_and_described_bodies_speak() {
+        let text = "The plan will go ahead, according to The Mail on Sunday. Tax will \
+            rise, the Independent on Sunday reported. People distrust banks, said \
+            security firm RSA. \"The special was vetted,\" said a Fox spokesman. He \
+            played on Sunday.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.org_speakers),
+            ["Fox", "Independent on Sunday", "Mail on Sunday", "RSA"]
+        );
+    }
 }

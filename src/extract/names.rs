@@ -259,6 +259,25 @@ fn connector_span(doc: &Doc, end: usize, words: &[usize], k: usize) -> Option<us
     }
     let last_word = *words.last()?;
     let last = doc.core(last_word);
+    // "The Mail on Sunday", "Scotland on Sunday": a paper's name, not a day.
+    if word == "on"
+        && next_cap(k + 1)
+        && doc.core(k + 1) == "Sunday"
+        && matches!(
+            last,
+            "Mail"
+                | "Independent"
+                | "Express"
+                | "Mirror"
+                | "Telegraph"
+                | "Post"
+                | "Scotland"
+                | "Herald"
+                | "People"
+        )
+    {
+        return Some(k + 1);
+    }
     match word {
         "of" | "for" | "on" => {
             let head_ok = if word == "on" {

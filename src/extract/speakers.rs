@@ -699,6 +699,8 @@ impl Finder<'_, '_> {
             } else if k > s.start + 1
                 && matches!(doc.text(k - 1), "on" | "in" | "last" | "this")
                 && doc.has(k, class::CALENDAR)
+                // Not "the Independent on Sunday reported": a paper's name.
+                && self.mention_ending_at(ms.clone(), k).is_none()
             {
                 // "The Electoral Commission on Thursday said", "Bob Geldof in
                 // July said".
@@ -1680,6 +1682,18 @@ impl Finder<'_, '_> {
         } else {
             j
         };
+        // "said security firm RSA": past what the body is.
+        let j = if j + 2 < s.end
+            && !doc.is_cap(j)
+            && !doc.is_cap(j + 1)
+            && doc.tokens[j].kind == Kind::Word
+            && lexicon::is_org_noun(doc.text(j + 1))
+            && doc.is_cap(j + 2)
+        {
+            j + 2
+        } else {
+            j
+        };
         // "…, said a World Bank report", "predicts the report by telecoms
         // giant BT": a body speaks through its report.
         let after_article = if matches!(doc.text(j), "a" | "an" | "the") {
@@ -1688,11 +1702,13 @@ impl Finder<'_, '_> {
             j
         };
         // "…, said a Home Office spokesman": through its spokesman.
+        // "said a Fox spokesman": only a body has a spokesman.
         let spokesman_of = ms.clone().find(|&m| {
             let m = &self.mentions[m];
             m.start == after_article
                 && after_article > j
-                && m.kind == EntityKind::Org
+                && (m.kind == EntityKind::Org
+                    || (m.kind == EntityKind::Unknown && !m.name.contains(' ')))
                 && m.end < s.end
                 && matches!(
                     doc.text(m.end),
@@ -1700,6 +1716,7 @@ impl Finder<'_, '_> {
                 )
         });
         if let Some(m) = spokesman_of {
+            self.mentions[m].kind = EntityKind::Org;
             self.record_mention(si, m);
             self.unnamed_speaker = Some(si);
             return;
