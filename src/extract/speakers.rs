@@ -1450,7 +1450,11 @@ impl Finder<'_, '_> {
         if k > s.start && doc.is_word(k - 1, "the") {
             k -= 1;
         }
-        (k > s.start + 1 && matches!(doc.text(k - 1), "of" | "at" | "from")).then_some(k - 1)
+        if k > s.start + 1 && matches!(doc.text(k - 1), "of" | "at" | "from") {
+            Some(k - 1)
+        } else {
+            None
+        }
     }
 
     /// Where the name of mention `m` starts with what describes it: its
