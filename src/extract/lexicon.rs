@@ -371,6 +371,7 @@ const ORG_WORDS: &[&str] = &[
     "Chambers",
     "Chamber",
     "Brigade",
+    "Command",
     "Regiment",
     "Guard",
     "Corps",

@@ -2344,4 +2344,12 @@ mod tests {
             ["Fox", "Independent on Sunday", "Mail on Sunday", "RSA"]
         );
     }
+
+    #[test]
+    fn a_person_of_a_described_body_speaks() {
+        let text = "John Smith of the union said the strike would go ahead. Mary Jones of \
+            the party's youth wing said it would not. The head of the union said no.";
+        let (_, e) = run(text, None);
+        assert_eq!(sorted(&e.speakers), ["John Smith", "Mary Jones"]);
+    }
 }

@@ -1028,6 +1028,23 @@ impl Finder<'_, '_> {
                 return;
             }
         }
+        // "John Smith of the union said", "Arnel dela Vega of the army's
+        // Western Mindanao Command said": the person speaks for a body
+        // described, not named.
+        if let Some(of) = (k.saturating_sub(4).max(s.start + 1)..k)
+            .rev()
+            .find(|&t| doc.is_word(t, "of"))
+            && doc.is_word(of + 1, "the")
+            && (of + 2..=k).all(|t| doc.tokens[t].kind == Kind::Word && !doc.is_cap(t))
+            && let Some(person) = self.mention_ending_at(ms.clone(), of - 1)
+            && matches!(
+                self.mentions[person].kind,
+                EntityKind::Person | EntityKind::MaybePerson
+            )
+        {
+            self.record_mention(si, person);
+            return;
+        }
         // "Broadcast magazine said", "The Sun newspaper said": an outlet.
         if k > s.start
             && matches!(
@@ -1446,6 +1463,9 @@ impl Finder<'_, '_> {
             && self.mentions[owner].kind == EntityKind::Org
         {
             k = self.mentions[owner].start;
+        } else if k > s.start && doc.tokens[k - 1].possessive && !doc.is_cap(k - 1) {
+            // "Arnel dela Vega of the army's Western Mindanao Command".
+            k -= 1;
         }
         if k > s.start && doc.is_word(k - 1, "the") {
             k -= 1;
