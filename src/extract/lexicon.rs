@@ -1141,6 +1141,38 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Lower-case nouns that describe the person named right after them:
 /// "spokesman Menzies Campbell", "centre Mathew Tait", "actor Tom Hanks".
+/// Verbs that report speech only with the words around them (see
+/// `speakers::Finder::sentence`).
+const CONTEXT_SPEECH_VERBS: &[&str] = &[
+    "notes",
+    "recalls",
+    "observes",
+    "states",
+    "remarks",
+    "forecasts",
+    "forecast",
+    "recommends",
+    "recommended",
+    "talked",
+    "seconded",
+    "branded",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "held",
+    "holds",
+    "gave",
+    "gives",
+    "made",
+    "makes",
+    "delivered",
+    "delivers",
+];
+
 const ROLE_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -1393,6 +1425,18 @@ static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_NAMES));
 static NOT_ORG_ACRONYM_SET: LazyLock<WordSet> = LazyLock::new(|| set(NOT_ORG_ACRONYMS));
 static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH_VERBS));
 static INVERTING_SET: LazyLock<WordSet> = LazyLock::new(|| set(INVERTING_VERBS));
+/// [`VerbKind`] bits of the speech verbs and the context ones, in one table
+/// so that reading a sentence costs one lookup a word.
+static VERB_KINDS: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
+    let mut kinds: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for &word in SPEECH_VERBS {
+        *kinds.entry(word).or_default() |= VerbKind::SPEECH;
+    }
+    for &word in CONTEXT_SPEECH_VERBS {
+        *kinds.entry(word).or_default() |= VerbKind::IN_CONTEXT;
+    }
+    Lexicon::new(kinds)
+});
 static FILLER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SUBJECT_VERB_FILLERS));
 static ORG_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_NOUNS));
 static ROLE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ROLE_NOUNS));
@@ -1537,6 +1581,22 @@ pub(crate) fn is_not_org_acronym(word: &str) -> bool {
 /// True for a lower-case speech verb form ("said", "warned", "telling").
 pub(crate) fn is_speech_verb(word: &str) -> bool {
     SPEECH_SET.contains(word)
+}
+
+/// What a word can be as a reporting verb (see [`verb_kind`]).
+pub(crate) struct VerbKind;
+
+impl VerbKind {
+    /// A speech verb: [`is_speech_verb`].
+    pub(crate) const SPEECH: u8 = 1;
+    /// Speech only with the words around it ("notes that", "held a press
+    /// conference", "was seconded by"), which `speakers` then checks.
+    pub(crate) const IN_CONTEXT: u8 = 1 << 1;
+}
+
+/// The [`VerbKind`] bits of `word` (0 for most words).
+pub(crate) fn verb_kind(word: &str) -> u8 {
+    VERB_KINDS.get(word).unwrap_or(0)
 }
 
 /// True for speech verbs that may precede their subject (`said Mr Smith`).
@@ -1870,6 +1930,20 @@ mod tests {
         assert!(is_title("Secretary") && is_title("Mr"));
         assert!(is_speech_verb("remarked") && !is_speech_verb("verified"));
         assert_eq!(classes("Army") & class::ORG_WORD, class::ORG_WORD);
+    }
+
+    #[test]
+    fn verb_kinds_agree_with_the_lists() {
+        for &word in SPEECH_VERBS {
+            assert_ne!(verb_kind(word) & VerbKind::SPEECH, 0, "{word}");
+        }
+        for &word in CONTEXT_SPEECH_VERBS {
+            assert_ne!(verb_kind(word) & VerbKind::IN_CONTEXT, 0, "{word}");
+        }
+        for word in ["the", "Trump", "", "talks"] {
+            assert_eq!(verb_kind(word), 0, "{word}");
+        }
+        assert_eq!(verb_kind("said"), VerbKind::SPEECH);
     }
 
     #[test]

@@ -237,7 +237,10 @@ impl Finder<'_, '_> {
                 });
             // "Mr Smith notes that …", not "Toyota recalls 1m cars": verbs
             // that are speech only before what was said.
-            let reports_that = matches!(
+            let verb_kind = lexicon::verb_kind(word);
+            let in_context = verb_kind & lexicon::VerbKind::IN_CONTEXT != 0;
+            let reports_that = in_context
+                && (matches!(
                 word,
                 "notes" | "recalls" | "observes" | "states" | "remarks" | "forecasts" | "forecast"
             ) && i + 1 < s.end
@@ -260,7 +263,7 @@ impl Finder<'_, '_> {
                 // Democrats": a passive whose agent speaks.
                 || (matches!(word, "branded" | "labelled" | "labeled" | "dubbed")
                     && i > s.start
-                    && matches!(doc.text(i - 1), "been" | "was" | "were" | "is" | "are"));
+                    && matches!(doc.text(i - 1), "been" | "was" | "were" | "is" | "are")));
             // "cast doubt on Campbell's claims he had torn a hamstring": a
             // claim is said by whoever owns it.
             if matches!(word, "claims" | "claim" | "assertion" | "insistence")
@@ -297,11 +300,11 @@ impl Finder<'_, '_> {
                 }
                 continue;
             }
-            if lexicon::is_speech_verb(word)
+            if verb_kind & lexicon::VerbKind::SPEECH != 0
                 || calls_for
                 || claims_that
                 || reports_that
-                || speaks_publicly(doc, i, s.end)
+                || (in_context && speaks_publicly(doc, i, s.end))
             {
                 self.cue = Some(i);
                 self.speech_verb(si, ms.clone(), i);
