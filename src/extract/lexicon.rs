@@ -1171,6 +1171,10 @@ const CONTEXT_SPEECH_VERBS: &[&str] = &[
     "makes",
     "delivered",
     "delivers",
+    "came",
+    "come",
+    "comes",
+    "poured",
 ];
 
 const ROLE_NOUNS: &[&str] = &[

@@ -2352,4 +2352,18 @@ mod tests {
         let (_, e) = run(text, None);
         assert_eq!(sorted(&e.speakers), ["John Smith", "Mary Jones"]);
     }
+
+    #[test]
+    fn words_that_came_from_someone_are_theirs() {
+        let text = "Tributes have poured in from Paul McCartney and Mick Jagger. The news \
+            came from his son-in-law, Frederic Salat-Baroux, on Thursday. Most of the \
+            money came from Bill Gates. The news came from the Twitter account in his \
+            name.";
+        let (_, e) = run(text, None);
+        assert_eq!(
+            sorted(&e.speakers),
+            ["Frederic Salat-Baroux", "Mick Jagger", "Paul McCartney"]
+        );
+        assert!(e.org_speakers.is_empty(), "{:?}", e.org_speakers);
+    }
 }

@@ -186,9 +186,14 @@ fn reported_clause(doc: &Doc, si: usize, cue: usize, speaker_first: bool) -> Opt
     while end > first && doc.tokens[end].kind == Kind::Punct {
         end -= 1;
     }
+    // `get`, not indexing: a cue from another sentence must cost a quote,
+    // never the whole run.
     let span = |from: usize, to: usize| -> Option<String> {
-        (from <= to && to <= end)
-            .then(|| text[doc.tokens[from].start..doc.tokens[to].end].to_string())
+        if from > to || to > end {
+            return None;
+        }
+        text.get(doc.tokens[from].start..doc.tokens[to].end)
+            .map(str::to_string)
     };
     let according = doc.is_word(cue, "according");
     let comma_before = cue > first && doc.is_punct(cue - 1, ',');

@@ -281,6 +281,11 @@ impl Finder<'_, '_> {
                 self.record_mention(si, m);
                 continue;
             }
+            // "Tributes have poured in from Paul McCartney", "The news came
+            // from his son-in-law, Frédéric Salat-Baroux".
+            if in_context && self.words_came_from(si, ms.clone(), i) {
+                continue;
+            }
             // "pointed out that", "…," points out BBC pundit Steve Cram.
             if matches!(word, "pointed" | "points" | "point")
                 && i + 2 < s.end
@@ -1439,6 +1444,102 @@ impl Finder<'_, '_> {
                     | "counsel"
                     | "agent"
             )
+    }
+
+    /// "Statements of condemnation came from Pope Francis and from …": a
+    /// noun for words said, then "came from" (or "poured in from") at token
+    /// `i`, and the names after it. True when a speaker was recorded.
+    #[inline(never)]
+    fn words_came_from(&mut self, si: usize, ms: std::ops::Range<usize>, i: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentences[si];
+        if !matches!(doc.text(i), "came" | "come" | "comes" | "poured") || doc.tokens[i].in_quote {
+            return false;
+        }
+        let said_noun = (i.saturating_sub(5).max(s.start)..i).any(|t| {
+            matches!(
+                doc.text(t).to_ascii_lowercase().as_str(),
+                "tribute"
+                    | "tributes"
+                    | "statement"
+                    | "statements"
+                    | "comment"
+                    | "comments"
+                    | "condemnation"
+                    | "criticism"
+                    | "praise"
+                    | "news"
+                    | "announcement"
+                    | "confirmation"
+                    | "warning"
+                    | "warnings"
+            )
+        });
+        if !said_noun || i + 2 >= s.end {
+            return false;
+        }
+        let from = if doc.is_word(i + 1, "in") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if from + 1 >= s.end || !doc.is_word(from, "from") {
+            return false;
+        }
+        let before = self.events.len();
+        let cue = self.cue.replace(i);
+        let mut k = from + 1;
+        // Through the names listed: "from A, B and from C"; a description
+        // may come first ("from his son-in-law, Frédéric Salat-Baroux").
+        while let Some(m) = ms.clone().find(|&m| {
+            let m = &self.mentions[m];
+            m.start >= k
+                && m.start <= k + 4
+                && (k..m.start).all(|t| {
+                    (doc.tokens[t].kind == Kind::Word && !doc.is_cap(t)) || doc.is_punct(t, ',')
+                })
+        }) {
+            if !matches!(self.mentions[m].kind, EntityKind::Person | EntityKind::Org) {
+                break;
+            }
+            // A name that describes what follows it: "from Organisation of
+            // Islamic Cooperation (OIC) head Yousef Al-Othaimeen" is the
+            // head's words; "from the Twitter account in his name" no one's.
+            let mut after = self.mentions[m].end;
+            if let Some(close) = (after < s.end && doc.is_punct(after, '('))
+                .then(|| (after..(after + 4).min(s.end)).find(|&t| doc.is_punct(t, ')')))
+                .flatten()
+            {
+                after = close + 1;
+            }
+            let mut m = m;
+            if after < s.end
+                && doc.tokens[after].kind == Kind::Word
+                && !doc.is_cap(after)
+                && !matches!(doc.text(after), "and" | "from")
+            {
+                let Some(person) = ms.clone().find(|&p| {
+                    self.mentions[p].start == after + 1
+                        && self.mentions[p].kind == EntityKind::Person
+                        && lexicon::is_role_noun(doc.text(after))
+                }) else {
+                    break;
+                };
+                m = person;
+            }
+            self.record_mention(si, m);
+            k = self.mentions[m].end;
+            while k < s.end && (doc.is_punct(k, ',') || matches!(doc.text(k), "and" | "from")) {
+                k += 1;
+            }
+            if k == self.mentions[m].end {
+                break;
+            }
+        }
+        if self.events.len() == before {
+            self.cue = cue;
+        }
+        self.events.len() > before
     }
 
     /// The person whose workplace mention `m` names: "Mike Powell of
